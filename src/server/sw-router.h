@@ -1,0 +1,35 @@
+/* sw-router.h
+ *
+ * Copyright 2026 The Stillwater developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <libsoup/soup.h>
+
+G_BEGIN_DECLS
+
+/* params maps each {name} of the route's path template to the decoded segment. */
+typedef void (*SwRouteHandler) (SoupServerMessage *msg,
+                                GHashTable        *params,
+                                gpointer           user_data);
+
+#define SW_TYPE_ROUTER (sw_router_get_type ())
+
+G_DECLARE_FINAL_TYPE (SwRouter, sw_router, SW, ROUTER, GObject)
+
+SwRouter *sw_router_new      (const char        *prefix);
+void      sw_router_add      (SwRouter          *self,
+                              const char        *method,
+                              const char        *path_template,
+                              const char        *tag,
+                              const char        *summary,
+                              SwRouteHandler     handler,
+                              gpointer           user_data);
+guint     sw_router_get_n_routes (SwRouter      *self);
+void      sw_router_dispatch (SwRouter          *self,
+                              SoupServerMessage *msg);
+
+G_END_DECLS

@@ -1,0 +1,300 @@
+/* sw-server.c
+ *
+ * Copyright 2026 The Stillwater developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <libsoup/soup.h>
+
+#include "sw-router.h"
+#include "sw-routes-health.h"
+#include "sw-server.h"
+
+#define API_PREFIX "/api/v1"
+
+/* The SoupServer lives on its own thread and GMainContext so a burst of requests never
+ * stutters the GUI, and a busy GUI never delays a request. sw_server_start() waits
+ * until the socket is bound so callers learn about a busy port synchronously. */
+struct _SwServer
+{
+  GObject parent_instance;
+
+  char *listen_address;
+  guint requested_port;
+  guint bound_port;
+
+  SwRouter *router;
+  GThread *thread;
+  GMainContext *context;
+  GMainLoop *loop;
+
+  /* Start handshake between the caller and the server thread. */
+  GMutex start_mutex;
+  GCond start_cond;
+  gboolean start_done;
+  GError *start_error;
+};
+
+G_DEFINE_FINAL_TYPE (SwServer, sw_server, G_TYPE_OBJECT)
+
+G_DEFINE_QUARK (sw-server-error-quark, sw_server_error)
+
+static void
+sw_server_dispose (GObject *object)
+{
+  SwServer *self = (SwServer *)object;
+
+  sw_server_stop (self);
+
+  G_OBJECT_CLASS (sw_server_parent_class)->dispose (object);
+}
+
+static void
+sw_server_finalize (GObject *object)
+{
+  SwServer *self = (SwServer *)object;
+
+  g_clear_pointer (&self->listen_address, g_free);
+  g_clear_object (&self->router);
+  g_mutex_clear (&self->start_mutex);
+  g_cond_clear (&self->start_cond);
+
+  G_OBJECT_CLASS (sw_server_parent_class)->finalize (object);
+}
+
+static void
+sw_server_class_init (SwServerClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sw_server_dispose;
+  object_class->finalize = sw_server_finalize;
+}
+
+static void
+sw_server_init (SwServer *self)
+{
+  g_mutex_init (&self->start_mutex);
+  g_cond_init (&self->start_cond);
+
+  self->router = sw_router_new (API_PREFIX);
+  sw_routes_health_register (self->router);
+}
+
+SwServer *
+sw_server_new (const char *listen_address,
+               guint       port)
+{
+  SwServer *self;
+
+  g_return_val_if_fail (listen_address != NULL, NULL);
+  g_return_val_if_fail (port <= G_MAXUINT16, NULL);
+
+  self = g_object_new (SW_TYPE_SERVER, NULL);
+  self->listen_address = g_strdup (listen_address);
+  self->requested_port = port;
+  return self;
+}
+
+static void
+handle_request_cb (SoupServer        *server,
+                   SoupServerMessage *msg,
+                   const char        *path,
+                   GHashTable        *query,
+                   gpointer           user_data)
+{
+  SwServer *self = user_data;
+
+  sw_router_dispatch (self->router, msg);
+}
+
+static GSocketAddress *
+parse_listen_address (const char  *listen_address,
+                      guint        port,
+                      GError     **error)
+{
+  g_autoptr(GInetAddress) address = NULL;
+
+  if (g_strcmp0 (listen_address, "localhost") == 0)
+    address = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
+  else
+    address = g_inet_address_new_from_string (listen_address);
+
+  if (address == NULL)
+    {
+      g_set_error (error, SW_SERVER_ERROR, SW_SERVER_ERROR_INVALID_ADDRESS,
+                   _("“%s” is not an IP address to listen on"), listen_address);
+      return NULL;
+    }
+
+  return g_inet_socket_address_new (address, port);
+}
+
+static void
+report_started (SwServer *self,
+                GError   *error)
+{
+  g_mutex_lock (&self->start_mutex);
+  self->start_error = error;
+  self->start_done = TRUE;
+  g_cond_signal (&self->start_cond);
+  g_mutex_unlock (&self->start_mutex);
+}
+
+static gboolean
+listen_on (SwServer    *self,
+           SoupServer  *soup,
+           GError     **error)
+{
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GSList *listeners;
+
+  address = parse_listen_address (self->listen_address, self->requested_port, error);
+  if (address == NULL)
+    return FALSE;
+
+  if (!soup_server_listen (soup, address, 0, &local_error))
+    {
+      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
+        g_set_error (error, SW_SERVER_ERROR, SW_SERVER_ERROR_ADDRESS_IN_USE,
+                     _("Port %u on %s is already in use"),
+                     self->requested_port, self->listen_address);
+      else
+        g_set_error (error, SW_SERVER_ERROR, SW_SERVER_ERROR_FAILED,
+                     _("Cannot listen on %s port %u: %s"),
+                     self->listen_address, self->requested_port, local_error->message);
+      return FALSE;
+    }
+
+  /* With port 0 the kernel picks one; read back what we got. */
+  listeners = soup_server_get_listeners (soup);
+  if (listeners != NULL)
+    {
+      g_autoptr(GSocketAddress) local = g_socket_get_local_address (listeners->data, NULL);
+
+      if (G_IS_INET_SOCKET_ADDRESS (local))
+        self->bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+    }
+
+  return TRUE;
+}
+
+static gpointer
+server_thread (gpointer data)
+{
+  SwServer *self = data;
+  g_autoptr(SoupServer) soup = NULL;
+  GError *error = NULL;
+
+  g_main_context_push_thread_default (self->context);
+
+  soup = soup_server_new ("server-header", "Stillwater/" PACKAGE_VERSION " ", NULL);
+  soup_server_add_handler (soup, NULL, handle_request_cb, self, NULL);
+
+  if (!listen_on (self, soup, &error))
+    {
+      report_started (self, error);
+      g_main_context_pop_thread_default (self->context);
+      return NULL;
+    }
+
+  report_started (self, NULL);
+  g_main_loop_run (self->loop);
+
+  soup_server_disconnect (soup);
+  g_main_context_pop_thread_default (self->context);
+  return NULL;
+}
+
+gboolean
+sw_server_start (SwServer  *self,
+                 GError   **error)
+{
+  GError *start_error;
+
+  g_return_val_if_fail (SW_IS_SERVER (self), FALSE);
+  g_return_val_if_fail (self->thread == NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  self->context = g_main_context_new ();
+  self->loop = g_main_loop_new (self->context, FALSE);
+  self->start_done = FALSE;
+  self->thread = g_thread_new ("sw-server", server_thread, self);
+
+  g_mutex_lock (&self->start_mutex);
+  while (!self->start_done)
+    g_cond_wait (&self->start_cond, &self->start_mutex);
+  start_error = g_steal_pointer (&self->start_error);
+  g_mutex_unlock (&self->start_mutex);
+
+  if (start_error != NULL)
+    {
+      sw_server_stop (self);
+      g_propagate_error (error, start_error);
+      return FALSE;
+    }
+
+  g_debug ("Server listening on %s port %u", self->listen_address, self->bound_port);
+  return TRUE;
+}
+
+static gboolean
+quit_loop_cb (gpointer data)
+{
+  g_main_loop_quit (data);
+  return G_SOURCE_REMOVE;
+}
+
+void
+sw_server_stop (SwServer *self)
+{
+  g_return_if_fail (SW_IS_SERVER (self));
+
+  if (self->thread == NULL)
+    return;
+
+  /* Quit from inside the loop: a plain g_main_loop_quit() could land before the
+   * thread reaches g_main_loop_run() and be lost. */
+  g_main_context_invoke_full (self->context, G_PRIORITY_HIGH, quit_loop_cb,
+                              g_main_loop_ref (self->loop),
+                              (GDestroyNotify) g_main_loop_unref);
+  g_clear_pointer (&self->thread, g_thread_join);
+  g_clear_pointer (&self->loop, g_main_loop_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  self->bound_port = 0;
+}
+
+gboolean
+sw_server_is_running (SwServer *self)
+{
+  g_return_val_if_fail (SW_IS_SERVER (self), FALSE);
+
+  return self->thread != NULL;
+}
+
+guint
+sw_server_get_port (SwServer *self)
+{
+  g_return_val_if_fail (SW_IS_SERVER (self), 0);
+
+  return self->bound_port;
+}
+
+char *
+sw_server_dup_api_uri (SwServer *self)
+{
+  g_return_val_if_fail (SW_IS_SERVER (self), NULL);
+
+  if (self->thread == NULL)
+    return NULL;
+
+  if (strchr (self->listen_address, ':') != NULL)
+    return g_strdup_printf ("http://[%s]:%u" API_PREFIX, self->listen_address, self->bound_port);
+
+  return g_strdup_printf ("http://%s:%u" API_PREFIX, self->listen_address, self->bound_port);
+}

@@ -1,0 +1,37 @@
+/* sw-server.h
+ *
+ * Copyright 2026 The Stillwater developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+G_BEGIN_DECLS
+
+#define SW_SERVER_ERROR (sw_server_error_quark ())
+
+typedef enum
+{
+  SW_SERVER_ERROR_INVALID_ADDRESS,
+  SW_SERVER_ERROR_ADDRESS_IN_USE,
+  SW_SERVER_ERROR_FAILED,
+} SwServerError;
+
+#define SW_TYPE_SERVER (sw_server_get_type ())
+
+G_DECLARE_FINAL_TYPE (SwServer, sw_server, SW, SERVER, GObject)
+
+GQuark      sw_server_error_quark      (void);
+SwServer   *sw_server_new              (const char  *listen_address,
+                                        guint        port);
+gboolean    sw_server_start            (SwServer    *self,
+                                        GError     **error);
+void        sw_server_stop             (SwServer    *self);
+gboolean    sw_server_is_running       (SwServer    *self);
+guint       sw_server_get_port         (SwServer    *self);
+char       *sw_server_dup_api_uri      (SwServer    *self);
+
+G_END_DECLS

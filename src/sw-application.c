@@ -1,0 +1,228 @@
+/* sw-application.c
+ *
+ * Copyright 2026 The Stillwater developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib-unix.h>
+#include <glib/gi18n.h>
+#include <signal.h>
+
+#include "sw-about.h"
+#include "sw-application.h"
+#include "sw-data-dir.h"
+#include "sw-options.h"
+#include "sw-runtime.h"
+#include "sw-window.h"
+
+/* The desktop application: the only place that knows every layer. It starts the
+ * runtime (server, and later store and jobs) in the primary instance and opens the
+ * window; a second `stillwater` just activates the first. */
+struct _SwApplication
+{
+  AdwApplication parent_instance;
+
+  SwOptions options;
+  GSettings *settings;
+  SwRuntime *runtime;
+  guint sigint_source;
+  guint sigterm_source;
+};
+
+G_DEFINE_FINAL_TYPE (SwApplication, sw_application, ADW_TYPE_APPLICATION)
+
+/* Running uninstalled without GSETTINGS_SCHEMA_DIR must not abort: the app then
+ * simply does not remember window state. */
+static GSettings *
+create_settings (void)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, APP_ID, TRUE);
+
+  if (schema == NULL)
+    {
+      g_warning ("GSettings schema %s is not installed; settings will not be saved", APP_ID);
+      return NULL;
+    }
+
+  return g_settings_new_full (schema, NULL, NULL);
+}
+
+static int
+sw_application_handle_local_options (GApplication *app,
+                                     GVariantDict *dict)
+{
+  SwApplication *self = SW_APPLICATION (app);
+  g_autoptr(GError) error = NULL;
+
+  if (!sw_options_resolve (&self->options, dict, &error))
+    {
+      g_printerr ("stillwater: %s\n", error->message);
+      return 1;
+    }
+
+  if (self->options.show_version)
+    {
+      sw_options_print_version ();
+      return 0;
+    }
+
+  if (!sw_data_dir_ensure (self->options.data_dir, &error))
+    {
+      g_printerr ("stillwater: %s\n", error->message);
+      return 1;
+    }
+
+  return -1;
+}
+
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+quit_activated (GSimpleAction *action,
+                GVariant      *parameter,
+                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_activated (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  sw_about_present (gtk_application_get_active_window (app));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_activated, NULL, NULL, NULL },
+  { "about", about_activated, NULL, NULL, NULL },
+};
+
+static void
+start_runtime (SwApplication *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *listen_address = self->options.listen_address;
+  guint port = self->options.port;
+  g_autofree char *saved_listen = NULL;
+
+  /* Explicit options and environment win over the preferences. */
+  if (self->settings != NULL && !self->options.port_explicit)
+    port = (guint) g_settings_get_int (self->settings, "server-port");
+  if (self->settings != NULL && !self->options.listen_explicit)
+    {
+      if (g_settings_get_boolean (self->settings, "remote-access"))
+        saved_listen = g_strdup ("0.0.0.0");
+      else
+        saved_listen = g_settings_get_string (self->settings, "server-listen");
+      listen_address = saved_listen;
+    }
+
+  self->runtime = sw_runtime_new (self->options.data_dir, listen_address, port);
+
+  /* Unlike headless mode, a busy port is not fatal here: the library still works
+   * locally, and the window says why the web API is unavailable. */
+  if (!sw_runtime_start (self->runtime, &error))
+    g_printerr ("stillwater: %s\n", error->message);
+}
+
+static void
+sw_application_startup (GApplication *app)
+{
+  SwApplication *self = SW_APPLICATION (app);
+  const char *quit_accels[] = { "<Control>q", NULL };
+
+  G_APPLICATION_CLASS (sw_application_parent_class)->startup (app);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+
+  self->settings = create_settings ();
+  self->sigint_source = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
+  self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+
+  start_runtime (self);
+}
+
+static void
+sw_application_activate (GApplication *app)
+{
+  SwApplication *self = SW_APPLICATION (app);
+  GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (window == NULL)
+    window = GTK_WINDOW (sw_window_new (GTK_APPLICATION (app),
+                                        self->settings,
+                                        sw_runtime_get_server_status (self->runtime)));
+
+  gtk_window_present (window);
+}
+
+static void
+sw_application_shutdown (GApplication *app)
+{
+  SwApplication *self = SW_APPLICATION (app);
+
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  if (self->runtime != NULL)
+    sw_runtime_stop (self->runtime);
+
+  G_APPLICATION_CLASS (sw_application_parent_class)->shutdown (app);
+}
+
+static void
+sw_application_dispose (GObject *object)
+{
+  SwApplication *self = SW_APPLICATION (object);
+
+  g_clear_object (&self->runtime);
+  g_clear_object (&self->settings);
+  sw_options_clear (&self->options);
+
+  G_OBJECT_CLASS (sw_application_parent_class)->dispose (object);
+}
+
+static void
+sw_application_class_init (SwApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = sw_application_dispose;
+  app_class->handle_local_options = sw_application_handle_local_options;
+  app_class->startup = sw_application_startup;
+  app_class->activate = sw_application_activate;
+  app_class->shutdown = sw_application_shutdown;
+}
+
+static void
+sw_application_init (SwApplication *self)
+{
+  sw_options_add_entries (G_APPLICATION (self));
+}
+
+SwApplication *
+sw_application_new (void)
+{
+  return g_object_new (SW_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", "/io/github/stillwater/Stillwater",
+                       NULL);
+}

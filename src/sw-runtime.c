@@ -1,0 +1,135 @@
+/* sw-runtime.c
+ *
+ * Copyright 2026 The Stillwater developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sw-runtime.h"
+#include "sw-server.h"
+
+/* Everything both modes run: the services below the UI. The GUI and headless
+ * applications each own one; later issues add the store and the job queue here. */
+struct _SwRuntime
+{
+  GObject parent_instance;
+
+  char *data_dir;
+  char *listen_address;
+  guint port;
+
+  SwServerStatus *server_status;
+  SwServer *server;
+};
+
+G_DEFINE_FINAL_TYPE (SwRuntime, sw_runtime, G_TYPE_OBJECT)
+
+static void
+sw_runtime_dispose (GObject *object)
+{
+  SwRuntime *self = (SwRuntime *)object;
+
+  sw_runtime_stop (self);
+  g_clear_object (&self->server);
+  g_clear_object (&self->server_status);
+
+  G_OBJECT_CLASS (sw_runtime_parent_class)->dispose (object);
+}
+
+static void
+sw_runtime_finalize (GObject *object)
+{
+  SwRuntime *self = (SwRuntime *)object;
+
+  g_clear_pointer (&self->data_dir, g_free);
+  g_clear_pointer (&self->listen_address, g_free);
+
+  G_OBJECT_CLASS (sw_runtime_parent_class)->finalize (object);
+}
+
+static void
+sw_runtime_class_init (SwRuntimeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sw_runtime_dispose;
+  object_class->finalize = sw_runtime_finalize;
+}
+
+static void
+sw_runtime_init (SwRuntime *self)
+{
+  self->server_status = sw_server_status_new ();
+}
+
+SwRuntime *
+sw_runtime_new (const char *data_dir,
+                const char *listen_address,
+                guint       port)
+{
+  SwRuntime *self;
+
+  g_return_val_if_fail (data_dir != NULL, NULL);
+  g_return_val_if_fail (listen_address != NULL, NULL);
+
+  self = g_object_new (SW_TYPE_RUNTIME, NULL);
+  self->data_dir = g_strdup (data_dir);
+  self->listen_address = g_strdup (listen_address);
+  self->port = port;
+  return self;
+}
+
+gboolean
+sw_runtime_start (SwRuntime  *self,
+                  GError    **error)
+{
+  g_autofree char *uri = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (SW_IS_RUNTIME (self), FALSE);
+  g_return_val_if_fail (self->server == NULL, FALSE);
+
+  self->server = sw_server_new (self->listen_address, self->port);
+  if (!sw_server_start (self->server, &local_error))
+    {
+      sw_server_status_set_failed (self->server_status, local_error->message);
+      g_clear_object (&self->server);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  uri = sw_server_dup_api_uri (self->server);
+  sw_server_status_set_listening (self->server_status, uri);
+  return TRUE;
+}
+
+void
+sw_runtime_stop (SwRuntime *self)
+{
+  g_return_if_fail (SW_IS_RUNTIME (self));
+
+  if (self->server == NULL)
+    return;
+
+  sw_server_stop (self->server);
+  g_clear_object (&self->server);
+  sw_server_status_set_stopped (self->server_status);
+}
+
+const char *
+sw_runtime_get_data_dir (SwRuntime *self)
+{
+  g_return_val_if_fail (SW_IS_RUNTIME (self), NULL);
+
+  return self->data_dir;
+}
+
+SwServerStatus *
+sw_runtime_get_server_status (SwRuntime *self)
+{
+  g_return_val_if_fail (SW_IS_RUNTIME (self), NULL);
+
+  return self->server_status;
+}

@@ -1,0 +1,29 @@
+/* sw-runtime.h
+ *
+ * Copyright 2026 The Stillwater developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib-object.h>
+
+#include "sw-server-status.h"
+
+G_BEGIN_DECLS
+
+#define SW_TYPE_RUNTIME (sw_runtime_get_type ())
+
+G_DECLARE_FINAL_TYPE (SwRuntime, sw_runtime, SW, RUNTIME, GObject)
+
+SwRuntime      *sw_runtime_new               (const char  *data_dir,
+                                              const char  *listen_address,
+                                              guint        port);
+gboolean        sw_runtime_start             (SwRuntime   *self,
+                                              GError     **error);
+void            sw_runtime_stop              (SwRuntime   *self);
+const char     *sw_runtime_get_data_dir      (SwRuntime   *self);
+SwServerStatus *sw_runtime_get_server_status (SwRuntime   *self);
+
+G_END_DECLS

@@ -1,0 +1,216 @@
+/* test-server.c
+ *
+ * Copyright 2026 The Stillwater developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <libsoup/soup.h>
+
+#include "sw-server.h"
+#include "sw-test-util.h"
+
+typedef struct
+{
+  SwServer *server;
+  char *api;
+} Fixture;
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+
+  fixture->server = sw_server_new ("127.0.0.1", 0);
+  g_assert_true (sw_server_start (fixture->server, &error));
+  g_assert_no_error (error);
+  fixture->api = sw_server_dup_api_uri (fixture->server);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  sw_server_stop (fixture->server);
+  g_clear_object (&fixture->server);
+  g_clear_pointer (&fixture->api, g_free);
+}
+
+static void
+test_health_shape (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  g_autofree char *url = g_strconcat (fixture->api, "/health", NULL);
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(GDateTime) time = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  JsonObject *object;
+  guint status = 0;
+
+  body = sw_test_http_get_json (url, &status, NULL);
+  g_assert_cmpuint (status, ==, 200);
+  g_assert_nonnull (body);
+  object = json_node_get_object (body);
+
+  g_assert_cmpstr (json_object_get_string_member (object, "status"), ==, "ok");
+  g_assert_cmpstr (json_object_get_string_member (object, "version"), ==, PACKAGE_VERSION);
+  g_assert_true (json_object_has_member (object, "commit"));
+  g_assert_cmpstr (json_object_get_string_member (object, "commit"), !=, "");
+
+  time = g_date_time_new_from_iso8601 (json_object_get_string_member (object, "time"), NULL);
+  g_assert_nonnull (time);
+  g_assert_true (g_str_has_suffix (json_object_get_string_member (object, "time"), "Z"));
+  g_assert_cmpint (ABS (g_date_time_difference (now, time)), <, 5 * G_TIME_SPAN_SECOND);
+  g_assert_cmpuint (json_object_get_size (object), ==, 4);
+}
+
+static void
+test_unknown_path_is_json_404 (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *paths[] = { "/nope", "/health/extra", "", "x/../health" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *url = g_strconcat (fixture->api, paths[i], NULL);
+      g_autoptr(JsonNode) body = NULL;
+      guint status = 0;
+
+      body = sw_test_http_get_json (url, &status, NULL);
+      g_assert_cmpuint (status, ==, 404);
+      g_assert_nonnull (body);
+      g_assert_true (json_object_has_member (json_node_get_object (body), "error"));
+    }
+}
+
+static void
+test_outside_api_prefix_is_404 (Fixture       *fixture,
+                                gconstpointer  data)
+{
+  g_autofree char *url = g_strdup_printf ("http://127.0.0.1:%u/api/v1health",
+                                          sw_server_get_port (fixture->server));
+  g_autoptr(JsonNode) body = NULL;
+  guint status = 0;
+
+  body = sw_test_http_get_json (url, &status, NULL);
+  g_assert_cmpuint (status, ==, 404);
+}
+
+static void
+test_wrong_method_is_405_with_allow (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autofree char *url = g_strconcat (fixture->api, "/health", NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_DELETE, url);
+  g_autoptr(GBytes) body = NULL;
+  g_autoptr(GError) error = NULL;
+
+  body = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (soup_message_get_status (msg), ==, 405);
+  g_assert_cmpstr (soup_message_headers_get_one (soup_message_get_response_headers (msg),
+                                                 "Allow"), ==, "GET");
+}
+
+static void
+test_security_headers (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  g_autofree char *url = g_strconcat (fixture->api, "/health", NULL);
+  g_autoptr(SoupSession) session = soup_session_new ();
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(GBytes) body = NULL;
+  SoupMessageHeaders *headers;
+
+  body = soup_session_send_and_read (session, msg, NULL, NULL);
+  g_assert_nonnull (body);
+  headers = soup_message_get_response_headers (msg);
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "X-Content-Type-Options"), ==, "nosniff");
+  g_assert_cmpstr (soup_message_headers_get_one (headers, "X-Frame-Options"), ==, "DENY");
+  g_assert_cmpstr (soup_message_headers_get_content_type (headers, NULL), ==, "application/json");
+}
+
+static void
+test_busy_port_is_an_error (Fixture       *fixture,
+                            gconstpointer  data)
+{
+  guint port = sw_server_get_port (fixture->server);
+  g_autoptr(SwServer) second = sw_server_new ("127.0.0.1", port);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *port_text = g_strdup_printf ("%u", port);
+
+  g_assert_cmpuint (port, >, 0);
+  g_assert_false (sw_server_start (second, &error));
+  g_assert_error (error, SW_SERVER_ERROR, SW_SERVER_ERROR_ADDRESS_IN_USE);
+  g_assert_nonnull (strstr (error->message, port_text));
+  g_assert_false (sw_server_is_running (second));
+  g_assert_null (sw_server_dup_api_uri (second));
+
+  /* The first server is unaffected. */
+  {
+    g_autofree char *url = g_strconcat (fixture->api, "/health", NULL);
+
+    g_assert_true (sw_test_wait_for_http (url, 2000));
+  }
+}
+
+static void
+test_invalid_listen_address (void)
+{
+  const char *bad[] = { "not-an-address", "999.1.1.1", "" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+    {
+      g_autoptr(SwServer) server = sw_server_new (bad[i], 0);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_false (sw_server_start (server, &error));
+      g_assert_error (error, SW_SERVER_ERROR, SW_SERVER_ERROR_INVALID_ADDRESS);
+    }
+}
+
+static void
+test_restart_after_stop (void)
+{
+  g_autoptr(SwServer) server = sw_server_new ("localhost", 0);
+  g_autoptr(GError) error = NULL;
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *api = NULL;
+      g_autofree char *url = NULL;
+
+      g_assert_true (sw_server_start (server, &error));
+      g_assert_no_error (error);
+      api = sw_server_dup_api_uri (server);
+      url = g_strconcat (api, "/health", NULL);
+      g_assert_true (sw_test_wait_for_http (url, 2000));
+      sw_server_stop (server);
+      g_assert_false (sw_server_is_running (server));
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+  ADD ("/server/health/shape", test_health_shape);
+  ADD ("/server/router/unknown-path", test_unknown_path_is_json_404);
+  ADD ("/server/router/outside-prefix", test_outside_api_prefix_is_404);
+  ADD ("/server/router/wrong-method", test_wrong_method_is_405_with_allow);
+  ADD ("/server/http/security-headers", test_security_headers);
+  ADD ("/server/listen/busy-port", test_busy_port_is_an_error);
+#undef ADD
+  g_test_add_func ("/server/listen/invalid-address", test_invalid_listen_address);
+  g_test_add_func ("/server/listen/restart", test_restart_after_stop);
+
+  return g_test_run ();
+}
