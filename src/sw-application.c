@@ -82,10 +82,22 @@ sw_application_handle_local_options (GApplication *app,
   return -1;
 }
 
+/* Windows are closed rather than just dropped so each can save its state. */
+static void
+close_windows_and_quit (SwApplication *self)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
 static gboolean
 quit_on_signal_cb (gpointer user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  close_windows_and_quit (SW_APPLICATION (user_data));
   return G_SOURCE_CONTINUE;
 }
 
@@ -94,7 +106,7 @@ quit_activated (GSimpleAction *action,
                 GVariant      *parameter,
                 gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  close_windows_and_quit (SW_APPLICATION (user_data));
 }
 
 static void
