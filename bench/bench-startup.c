@@ -14,7 +14,6 @@
 
 #include <errno.h>
 #include <fcntl.h>
-#include <math.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -401,10 +400,8 @@ print_stats (const char *label,
   else
     median = (values[n / 2 - 1] + values[n / 2]) / 2.0;
 
-  /* Nearest-rank percentile. */
-  p95_index = (guint) ceil (0.95 * (double) n);
-  if (p95_index > 0)
-    p95_index--;
+  /* Nearest rank: the ceil (0.95 n)-th smallest value. */
+  p95_index = (95 * n + 99) / 100 - 1;
 
   g_print ("%-36s min %8.2f   median %8.2f   p95 %8.2f   max %8.2f\n",
            label, values[0], median, values[p95_index], values[n - 1]);
