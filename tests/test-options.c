@@ -118,9 +118,9 @@ test_bad_ports_are_errors (void)
 static void
 test_headless_detection (void)
 {
-  char *gui[] = { "stillwater", "--port", "1", NULL };
-  char *headless[] = { "stillwater", "--port", "1", "--headless", NULL };
-  char *after_separator[] = { "stillwater", "--", "--headless", NULL };
+  g_auto(GStrv) gui = g_strsplit ("stillwater --port 1", " ", -1);
+  g_auto(GStrv) headless = g_strsplit ("stillwater --port 1 --headless", " ", -1);
+  g_auto(GStrv) after_separator = g_strsplit ("stillwater -- --headless", " ", -1);
 
   g_assert_false (sw_options_argv_wants_headless (3, gui));
   g_assert_true (sw_options_argv_wants_headless (4, headless));
