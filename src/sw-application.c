@@ -54,6 +54,25 @@ create_settings (void)
   return g_settings_new_full (schema, NULL, NULL);
 }
 
+/* Windows are closed rather than just dropped so each can save its state. */
+static void
+close_windows_and_quit (SwApplication *self)
+{
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
+
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+
+  g_application_quit (G_APPLICATION (self));
+}
+
+static gboolean
+quit_on_signal_cb (gpointer user_data)
+{
+  close_windows_and_quit (SW_APPLICATION (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
 static int
 sw_application_handle_local_options (GApplication *app,
                                      GVariantDict *dict)
@@ -79,26 +98,11 @@ sw_application_handle_local_options (GApplication *app,
       return 1;
     }
 
+  /* As early as possible, so a signal during start-up still shuts down cleanly. */
+  self->sigint_source = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
+  self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+
   return -1;
-}
-
-/* Windows are closed rather than just dropped so each can save its state. */
-static void
-close_windows_and_quit (SwApplication *self)
-{
-  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (self)));
-
-  for (GList *l = windows; l != NULL; l = l->next)
-    gtk_window_close (l->data);
-
-  g_application_quit (G_APPLICATION (self));
-}
-
-static gboolean
-quit_on_signal_cb (gpointer user_data)
-{
-  close_windows_and_quit (SW_APPLICATION (user_data));
-  return G_SOURCE_CONTINUE;
 }
 
 static void
@@ -165,8 +169,6 @@ sw_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
 
   self->settings = create_settings ();
-  self->sigint_source = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
-  self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
 
   start_runtime (self);
 }
@@ -203,6 +205,8 @@ sw_application_dispose (GObject *object)
 {
   SwApplication *self = SW_APPLICATION (object);
 
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_object (&self->runtime);
   g_clear_object (&self->settings);
   sw_options_clear (&self->options);

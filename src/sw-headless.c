@@ -25,6 +25,7 @@ struct _SwHeadless
   SwRuntime *runtime;
   guint sigint_source;
   guint sigterm_source;
+  gboolean held;
 };
 
 G_DEFINE_FINAL_TYPE (SwHeadless, sw_headless, G_TYPE_APPLICATION)
@@ -62,6 +63,11 @@ sw_headless_handle_local_options (GApplication *app,
       return 0;
     }
 
+  /* Handlers go in before the server answers anything: a client that sees the port
+   * open may signal us at once, and must get a clean shutdown. */
+  self->sigint_source = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
+  self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+
   self->runtime = sw_runtime_new (options.data_dir, options.listen_address, options.port);
   if (!sw_runtime_start (self->runtime, &error))
     {
@@ -83,11 +89,10 @@ sw_headless_activate (GApplication *app)
   SwHeadless *self = SW_HEADLESS (app);
 
   /* Keep running until a signal asks us to stop. */
-  if (self->sigint_source == 0)
+  if (!self->held)
     {
       g_application_hold (app);
-      self->sigint_source = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
-      self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
+      self->held = TRUE;
     }
 }
 
@@ -109,6 +114,8 @@ sw_headless_dispose (GObject *object)
 {
   SwHeadless *self = SW_HEADLESS (object);
 
+  g_clear_handle_id (&self->sigint_source, g_source_remove);
+  g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_object (&self->runtime);
 
   G_OBJECT_CLASS (sw_headless_parent_class)->dispose (object);

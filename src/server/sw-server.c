@@ -180,6 +180,7 @@ listen_on (SwServer    *self,
       if (G_IS_INET_SOCKET_ADDRESS (local))
         self->bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
     }
+  g_slist_free (listeners);
 
   return TRUE;
 }
