@@ -207,6 +207,7 @@ CREATE TABLE webhooks (
 CREATE TABLE artists (
   id                      TEXT PRIMARY KEY,
   name                    TEXT NOT NULL CHECK (name <> ''),
+  name_key                TEXT NOT NULL DEFAULT '',   -- identity key, see sw-artist-identity.c
   sort_name               TEXT NOT NULL DEFAULT '',
   type                    TEXT NOT NULL DEFAULT '',
   gender                  TEXT NOT NULL DEFAULT '',
@@ -273,6 +274,7 @@ CREATE INDEX artists_updated ON artists (updated_at, id);
 CREATE INDEX artists_created ON artists (created_at, id);
 CREATE INDEX artists_path ON artists (path);
 CREATE INDEX artists_mbid ON artists (musicbrainz_id);
+CREATE INDEX artists_name_key ON artists (name_key);
 CREATE INDEX artists_locked ON artists (locked);
 CREATE INDEX artists_excluded ON artists (is_excluded);
 CREATE INDEX artists_missing_meta ON artists (missing_meta);

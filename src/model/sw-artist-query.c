@@ -1,0 +1,692 @@
+/* sw-artist-query.c
+ *
+ * Copyright 2026 The Stillwater developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-artist-private.h"
+#include "sw-artist-query.h"
+#include "sw-artist-row.h"
+#include "sw-json-text.h"
+
+/* Columns read for every artist, list or single. Slot-0 image details come from one
+ * LEFT JOIN per image type; library, field locks and fanart count from small
+ * subqueries, which only run for the rows of the page. */
+#define ARTIST_COLUMNS \
+  "a.id, a.name, a.sort_name, a.type, a.gender, a.origin, a.disambiguation, " \
+  "a.musicbrainz_id, a.audiodb_id, a.discogs_id, a.wikidata_id, a.deezer_id, a.spotify_id, " \
+  "a.genres, a.styles, a.moods, a.years_active, a.born, a.formed, a.died, a.disbanded, " \
+  "a.biography, a.path, a.nfo_exists, a.thumb_exists, a.fanart_exists, a.logo_exists, " \
+  "a.banner_exists, a.health_score, a.health_evaluated_at, a.dirty_since, " \
+  "a.rules_evaluated_at, a.is_excluded, a.exclusion_reason, a.is_classical, a.locked, " \
+  "a.lock_source, a.locked_at, a.metadata_sources, a.audiodb_id_fetched_at, " \
+  "a.discogs_id_fetched_at, a.wikidata_id_fetched_at, a.lastfm_fetched_at, " \
+  "a.last_scanned_at, a.created_at, a.updated_at, " \
+  "(SELECT library_id FROM artist_libraries WHERE artist_id = a.id " \
+  "  ORDER BY added_at, library_id LIMIT 1), " \
+  "(SELECT json_group_array (field) FROM " \
+  "  (SELECT field FROM artist_field_locks WHERE artist_id = a.id ORDER BY field)), " \
+  "(SELECT count(*) FROM artist_images WHERE artist_id = a.id AND image_type = 'fanart' " \
+  "  AND exists_flag = 1), " \
+  "t.low_res, t.width, t.height, t.placeholder, f.low_res, f.width, f.height, f.placeholder, " \
+  "l.low_res, l.width, l.height, l.placeholder, b.low_res, b.width, b.height, b.placeholder "
+
+#define ARTIST_FROM \
+  "FROM artists a " \
+  "LEFT JOIN artist_images t ON t.artist_id = a.id AND t.image_type = 'thumb' " \
+  "  AND t.slot_index = 0 " \
+  "LEFT JOIN artist_images f ON f.artist_id = a.id AND f.image_type = 'fanart' " \
+  "  AND f.slot_index = 0 " \
+  "LEFT JOIN artist_images l ON l.artist_id = a.id AND l.image_type = 'logo' " \
+  "  AND l.slot_index = 0 " \
+  "LEFT JOIN artist_images b ON b.artist_id = a.id AND b.image_type = 'banner' " \
+  "  AND b.slot_index = 0 "
+
+static const char *filter_names[SW_ARTIST_N_FILTERS] = {
+  "missing_meta", "missing_images", "missing_mbid", "excluded", "locked",
+  "type_person", "type_group", "type_orchestra", "type_other",
+};
+
+/* The condition an artist meets for "+y"; "-y" is its negation. */
+static const char *filter_conditions[SW_ARTIST_N_FILTERS] = {
+  "a.missing_meta = 1",
+  "a.missing_images = 1",
+  "a.musicbrainz_id = ''",
+  "a.is_excluded = 1",
+  "a.locked = 1",
+  "a.type IN ('person', 'solo', 'character')",
+  "a.type IN ('group', 'choir')",
+  "a.type = 'orchestra'",
+  "a.type NOT IN ('person', 'solo', 'character', 'group', 'choir', 'orchestra')",
+};
+
+/* Sort keys, each followed by the direction; they match the artists_* indexes. */
+static const struct {
+  const char *name;
+  const char *keys[3];
+} sorts[] = {
+  [SW_ARTIST_SORT_NAME] = { "name", { "a.name COLLATE NOCASE", "a.id" } },
+  [SW_ARTIST_SORT_SORT_NAME] = { "sort_name", { "a.sort_key COLLATE NOCASE", "a.id" } },
+  [SW_ARTIST_SORT_TYPE] = { "type", { "a.type", "a.name COLLATE NOCASE", "a.id" } },
+  [SW_ARTIST_SORT_ORIGIN] = { "origin", { "a.origin COLLATE NOCASE", "a.id" } },
+  [SW_ARTIST_SORT_HEALTH_SCORE] = { "health_score", { "a.health_score", "a.id" } },
+  [SW_ARTIST_SORT_UPDATED_AT] = { "updated_at", { "a.updated_at", "a.id" } },
+  [SW_ARTIST_SORT_CREATED_AT] = { "created_at", { "a.created_at", "a.id" } },
+};
+
+static char *
+build_order_by (const SwArtistQuery *query)
+{
+  GString *order_by = g_string_new (NULL);
+  const char *direction = query->descending ? " DESC" : " ASC";
+
+  for (guint i = 0; i < G_N_ELEMENTS (sorts[0].keys) && sorts[query->sort].keys[i]; i++)
+    g_string_append_printf (order_by, "%s%s%s", i > 0 ? ", " : "",
+                            sorts[query->sort].keys[i], direction);
+
+  return g_string_free (order_by, FALSE);
+}
+
+SwArtistQuery *
+sw_artist_query_new (void)
+{
+  SwArtistQuery *query = g_new0 (SwArtistQuery, 1);
+
+  query->page = 1;
+  query->page_size = SW_ARTIST_QUERY_DEFAULT_PAGE_SIZE;
+  query->library_filters = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  return query;
+}
+
+void
+sw_artist_query_free (SwArtistQuery *query)
+{
+  if (query == NULL)
+    return;
+
+  g_free (query->search);
+  g_free (query->library_id);
+  g_clear_pointer (&query->library_filters, g_hash_table_unref);
+  g_clear_pointer (&query->ids, g_ptr_array_unref);
+  g_free (query);
+}
+
+void
+sw_artist_query_set_page (SwArtistQuery *query,
+                          guint          page,
+                          guint          page_size)
+{
+  query->page = MAX (page, 1);
+  query->page_size = CLAMP (page_size, SW_ARTIST_QUERY_MIN_PAGE_SIZE,
+                            SW_ARTIST_QUERY_MAX_PAGE_SIZE);
+}
+
+static gboolean
+parse_tristate (const char  *name,
+                const char  *value,
+                SwTristate  *tristate,
+                GError     **error)
+{
+  if (g_strcmp0 (value, "+y") == 0)
+    *tristate = SW_TRISTATE_INCLUDE;
+  else if (g_strcmp0 (value, "-y") == 0)
+    *tristate = SW_TRISTATE_EXCLUDE;
+  else if (value == NULL || value[0] == '\0')
+    *tristate = SW_TRISTATE_ANY;
+  else
+    {
+      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
+                   _("%s must be “+y” or “-y”, not “%s”"), name, value);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+sw_artist_id_is_valid (const char *id)
+{
+  gsize length = 0;
+
+  if (id == NULL)
+    return FALSE;
+
+  for (const char *p = id; *p != '\0'; p++, length++)
+    if (!g_ascii_isalnum (*p) && *p != '-' && *p != '_')
+      return FALSE;
+
+  return length >= 1 && length <= 64;
+}
+
+/* Tokens that are not ids are dropped, and the list is capped, as the contract says. */
+static void
+set_ids (SwArtistQuery *query,
+         const char    *value)
+{
+  g_auto(GStrv) tokens = g_strsplit (value, ",", -1);
+
+  g_clear_pointer (&query->ids, g_ptr_array_unref);
+  query->ids = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; tokens[i] != NULL && query->ids->len < SW_ARTIST_QUERY_MAX_IDS; i++)
+    {
+      char *token = g_strstrip (tokens[i]);
+
+      if (sw_artist_id_is_valid (token))
+        g_ptr_array_add (query->ids, g_strdup (token));
+    }
+}
+
+static gboolean
+parse_uint (const char *value,
+            guint      *result)
+{
+  guint64 number;
+
+  if (!g_ascii_string_to_unsigned (value, 10, 0, G_MAXUINT, &number, NULL))
+    return FALSE;
+
+  *result = (guint) number;
+  return TRUE;
+}
+
+gboolean
+sw_artist_query_set_param (SwArtistQuery  *query,
+                           const char     *name,
+                           const char     *value,
+                           GError        **error)
+{
+  guint number;
+
+  g_return_val_if_fail (query != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  if (value == NULL)
+    value = "";
+
+  if (g_str_equal (name, "search"))
+    {
+      g_free (query->search);
+      query->search = value[0] != '\0' ? g_strstrip (g_strdup (value)) : NULL;
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "page"))
+    {
+      /* Out-of-range or malformed pages fall back to the first, as the contract says. */
+      query->page = parse_uint (value, &number) && number >= 1 ? number : 1;
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "page_size"))
+    {
+      if (parse_uint (value, &number))
+        query->page_size = CLAMP (number, SW_ARTIST_QUERY_MIN_PAGE_SIZE,
+                                  SW_ARTIST_QUERY_MAX_PAGE_SIZE);
+      else
+        query->page_size = SW_ARTIST_QUERY_DEFAULT_PAGE_SIZE;
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "sort"))
+    {
+      if (value[0] == '\0')
+        {
+          query->sort = SW_ARTIST_SORT_NAME;
+          return TRUE;
+        }
+      for (guint i = 0; i < G_N_ELEMENTS (sorts); i++)
+        if (g_str_equal (value, sorts[i].name))
+          {
+            query->sort = i;
+            return TRUE;
+          }
+      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
+                   _("Unknown sort “%s”"), value);
+      return FALSE;
+    }
+
+  if (g_str_equal (name, "order"))
+    {
+      if (value[0] == '\0' || g_str_equal (value, "asc"))
+        query->descending = FALSE;
+      else if (g_str_equal (value, "desc"))
+        query->descending = TRUE;
+      else
+        {
+          g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
+                       _("order must be “asc” or “desc”, not “%s”"), value);
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "library_id"))
+    {
+      g_free (query->library_id);
+      query->library_id = value[0] != '\0' ? g_strdup (value) : NULL;
+      return TRUE;
+    }
+
+  if (g_str_equal (name, "ids"))
+    {
+      set_ids (query, value);
+      return TRUE;
+    }
+
+  /* The legacy single "filter" names one of the filters, meaning "+y". */
+  if (g_str_equal (name, "filter"))
+    {
+      if (value[0] == '\0')
+        return TRUE;
+      for (guint i = 0; i < SW_ARTIST_N_FILTERS; i++)
+        if (g_str_equal (value, filter_names[i]))
+          {
+            query->filters[i] = SW_TRISTATE_INCLUDE;
+            return TRUE;
+          }
+      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
+                   _("Unknown filter “%s”"), value);
+      return FALSE;
+    }
+
+  if (g_str_has_prefix (name, "filter_library_"))
+    {
+      const char *library_id = name + strlen ("filter_library_");
+      SwTristate tristate;
+
+      if (!parse_tristate (name, value, &tristate, error))
+        return FALSE;
+      if (tristate == SW_TRISTATE_ANY)
+        g_hash_table_remove (query->library_filters, library_id);
+      else
+        g_hash_table_insert (query->library_filters, g_strdup (library_id),
+                             GINT_TO_POINTER (tristate));
+      return TRUE;
+    }
+
+  if (g_str_has_prefix (name, "filter_"))
+    {
+      for (guint i = 0; i < SW_ARTIST_N_FILTERS; i++)
+        if (g_str_equal (name + strlen ("filter_"), filter_names[i]))
+          return parse_tristate (name, value, &query->filters[i], error);
+    }
+
+  return TRUE;
+}
+
+void
+sw_artist_page_free (SwArtistPage *page)
+{
+  if (page == NULL)
+    return;
+
+  g_clear_pointer (&page->artists, g_ptr_array_unref);
+  g_free (page);
+}
+
+/* Reading rows ------------------------------------------------------------------------- */
+
+static char *
+column_dup (SwStmt *stmt,
+            int    *column)
+{
+  return g_strdup (sw_stmt_column_text (stmt, (*column)++));
+}
+
+static char *
+column_dup_nullable (SwStmt *stmt,
+                     int    *column)
+{
+  const char *text = (const char *) sqlite3_column_text (stmt, (*column)++);
+
+  return text != NULL && text[0] != '\0' ? g_strdup (text) : NULL;
+}
+
+static gboolean
+column_bool (SwStmt *stmt,
+             int    *column)
+{
+  return sqlite3_column_int (stmt, (*column)++) != 0;
+}
+
+static int
+column_int (SwStmt *stmt,
+            int    *column)
+{
+  return sqlite3_column_int (stmt, (*column)++);
+}
+
+static char **
+column_strv (SwStmt *stmt,
+             int    *column)
+{
+  return sw_json_text_to_strv (sw_stmt_column_text (stmt, (*column)++));
+}
+
+SwArtist *
+_sw_artist_from_row (SwStmt *stmt)
+{
+  SwArtist *self = sw_artist_new ();
+  int c = 0;
+
+  self->id = column_dup (stmt, &c);
+  self->name = column_dup (stmt, &c);
+  self->sort_name = column_dup (stmt, &c);
+  self->type = column_dup (stmt, &c);
+  self->gender = column_dup (stmt, &c);
+  self->origin = column_dup (stmt, &c);
+  self->disambiguation = column_dup (stmt, &c);
+  self->musicbrainz_id = column_dup (stmt, &c);
+  self->audiodb_id = column_dup (stmt, &c);
+  self->discogs_id = column_dup (stmt, &c);
+  self->wikidata_id = column_dup (stmt, &c);
+  self->deezer_id = column_dup (stmt, &c);
+  self->spotify_id = column_dup (stmt, &c);
+  self->genres = column_strv (stmt, &c);
+  self->styles = column_strv (stmt, &c);
+  self->moods = column_strv (stmt, &c);
+  self->years_active = column_dup (stmt, &c);
+  self->born = column_dup (stmt, &c);
+  self->formed = column_dup (stmt, &c);
+  self->died = column_dup (stmt, &c);
+  self->disbanded = column_dup (stmt, &c);
+  self->biography = column_dup (stmt, &c);
+  self->path = column_dup (stmt, &c);
+  self->nfo_exists = column_bool (stmt, &c);
+  self->thumb_exists = column_bool (stmt, &c);
+  self->fanart_exists = column_bool (stmt, &c);
+  self->logo_exists = column_bool (stmt, &c);
+  self->banner_exists = column_bool (stmt, &c);
+  self->health_score = sqlite3_column_double (stmt, c++);
+  self->health_evaluated_at = column_dup_nullable (stmt, &c);
+  self->dirty_since = column_dup_nullable (stmt, &c);
+  self->rules_evaluated_at = column_dup_nullable (stmt, &c);
+  self->is_excluded = column_bool (stmt, &c);
+  self->exclusion_reason = column_dup (stmt, &c);
+  self->is_classical = column_bool (stmt, &c);
+  self->locked = column_bool (stmt, &c);
+  self->lock_source = column_dup (stmt, &c);
+  self->locked_at = column_dup_nullable (stmt, &c);
+  self->metadata_sources = sw_json_text_to_map (sw_stmt_column_text (stmt, c++));
+  self->audiodb_id_fetched_at = column_dup_nullable (stmt, &c);
+  self->discogs_id_fetched_at = column_dup_nullable (stmt, &c);
+  self->wikidata_id_fetched_at = column_dup_nullable (stmt, &c);
+  self->lastfm_fetched_at = column_dup_nullable (stmt, &c);
+  self->last_scanned_at = column_dup_nullable (stmt, &c);
+  self->created_at = column_dup (stmt, &c);
+  self->updated_at = column_dup (stmt, &c);
+  self->library_id = column_dup (stmt, &c);
+  self->locked_fields = column_strv (stmt, &c);
+  self->fanart_count = column_int (stmt, &c);
+
+  self->thumb_low_res = column_bool (stmt, &c);
+  self->thumb_width = column_int (stmt, &c);
+  self->thumb_height = column_int (stmt, &c);
+  self->thumb_placeholder = column_dup_nullable (stmt, &c);
+  self->fanart_low_res = column_bool (stmt, &c);
+  self->fanart_width = column_int (stmt, &c);
+  self->fanart_height = column_int (stmt, &c);
+  self->fanart_placeholder = column_dup_nullable (stmt, &c);
+  self->logo_low_res = column_bool (stmt, &c);
+  self->logo_width = column_int (stmt, &c);
+  self->logo_height = column_int (stmt, &c);
+  self->logo_placeholder = column_dup_nullable (stmt, &c);
+  self->banner_low_res = column_bool (stmt, &c);
+  self->banner_width = column_int (stmt, &c);
+  self->banner_height = column_int (stmt, &c);
+  self->banner_placeholder = column_dup_nullable (stmt, &c);
+
+  return self;
+}
+
+/* Listing ------------------------------------------------------------------------------ */
+
+typedef struct
+{
+  const SwArtistQuery *query;
+  SwArtistPage *page;
+} ListRequest;
+
+static void
+append_condition (GString    *where,
+                  const char *condition,
+                  SwTristate  tristate)
+{
+  g_string_append (where, where->len == 0 ? " WHERE " : " AND ");
+  if (tristate == SW_TRISTATE_EXCLUDE)
+    g_string_append_printf (where, "NOT (%s)", condition);
+  else
+    g_string_append_printf (where, "(%s)", condition);
+}
+
+static char *
+escape_like (const char *text)
+{
+  GString *escaped = g_string_new ("%");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '%' || *p == '_' || *p == '\\')
+        g_string_append_c (escaped, '\\');
+      g_string_append_c (escaped, *p);
+    }
+  g_string_append_c (escaped, '%');
+  return g_string_free (escaped, FALSE);
+}
+
+/* Builds the WHERE clause and the text parameters it binds, in order. Library filters
+ * are visited in sorted order so equal queries give equal SQL (one cached statement). */
+static char *
+build_where (const SwArtistQuery *query,
+             GPtrArray           *params)
+{
+  GString *where = g_string_new (NULL);
+  g_autoptr(GList) libraries = NULL;
+
+  if (query->search != NULL)
+    {
+      append_condition (where, "a.name LIKE ?1 ESCAPE '\\' OR a.sort_name LIKE ?1 ESCAPE '\\'",
+                        SW_TRISTATE_INCLUDE);
+      g_ptr_array_add (params, escape_like (query->search));
+    }
+  else
+    g_ptr_array_add (params, NULL);   /* keeps ?1 reserved for the search */
+
+  for (guint i = 0; i < SW_ARTIST_N_FILTERS; i++)
+    if (query->filters[i] != SW_TRISTATE_ANY)
+      append_condition (where, filter_conditions[i], query->filters[i]);
+
+  if (query->library_id != NULL)
+    {
+      g_autofree char *condition = g_strdup_printf (
+        "a.id IN (SELECT artist_id FROM artist_libraries WHERE library_id = ?%u)",
+        params->len + 1);
+
+      append_condition (where, condition, SW_TRISTATE_INCLUDE);
+      g_ptr_array_add (params, g_strdup (query->library_id));
+    }
+
+  libraries = g_list_sort (g_hash_table_get_keys (query->library_filters),
+                           (GCompareFunc) g_strcmp0);
+  for (GList *l = libraries; l != NULL; l = l->next)
+    {
+      g_autofree char *condition = g_strdup_printf (
+        "a.id IN (SELECT artist_id FROM artist_libraries WHERE library_id = ?%u)",
+        params->len + 1);
+
+      append_condition (where, condition,
+                        GPOINTER_TO_INT (g_hash_table_lookup (query->library_filters, l->data)));
+      g_ptr_array_add (params, g_strdup (l->data));
+    }
+
+  if (query->ids != NULL)
+    {
+      g_autofree char *condition = g_strdup_printf (
+        "a.id IN (SELECT value FROM json_each (?%u))", params->len + 1);
+      g_autofree const char **ids = g_new0 (const char *, query->ids->len + 1);
+
+      memcpy (ids, query->ids->pdata, query->ids->len * sizeof (char *));
+      g_ptr_array_add (params, sw_json_text_from_strv (ids));
+      append_condition (where, condition, SW_TRISTATE_INCLUDE);
+    }
+
+  return g_string_free (where, FALSE);
+}
+
+static void
+bind_params (SwStmt    *stmt,
+             GPtrArray *params)
+{
+  for (guint i = 0; i < params->len; i++)
+    if (g_ptr_array_index (params, i) != NULL)
+      sw_stmt_bind_text (stmt, i + 1, g_ptr_array_index (params, i));
+}
+
+static gboolean
+list_in_transaction (SwStore   *store,
+                     gpointer   user_data,
+                     GError   **error)
+{
+  ListRequest *request = user_data;
+  const SwArtistQuery *query = request->query;
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *where = build_where (query, params);
+  g_autofree char *order_by = NULL;
+  g_autofree char *count_sql = NULL;
+  g_autofree char *page_sql = NULL;
+  g_autoptr(SwStmt) count = NULL;
+  g_autoptr(SwStmt) rows = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  order_by = build_order_by (query);
+  count_sql = g_strdup_printf ("SELECT count(*) FROM artists a%s", where);
+  page_sql = g_strdup_printf ("SELECT " ARTIST_COLUMNS ARTIST_FROM "%s ORDER BY %s "
+                              "LIMIT ?%u OFFSET ?%u",
+                              where, order_by, params->len + 1, params->len + 2);
+
+  count = sw_store_prepare (store, count_sql, error);
+  if (count == NULL)
+    return FALSE;
+  bind_params (count, params);
+  if (!sw_store_step (store, count, error))
+    return error == NULL || *error == NULL;
+  request->page->total = (guint) sqlite3_column_int64 (count, 0);
+
+  rows = sw_store_prepare (store, page_sql, error);
+  if (rows == NULL)
+    return FALSE;
+  bind_params (rows, params);
+  sw_stmt_bind_int64 (rows, params->len + 1, query->page_size);
+  sw_stmt_bind_int64 (rows, params->len + 2, (gint64) (query->page - 1) * query->page_size);
+
+  while (sw_store_step (store, rows, &local_error))
+    g_ptr_array_add (request->page->artists, _sw_artist_from_row (rows));
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+SwArtistPage *
+sw_artist_store_list (SwStore              *store,
+                      const SwArtistQuery  *query,
+                      GError              **error)
+{
+  g_autoptr(SwArtistPage) page = g_new0 (SwArtistPage, 1);
+  ListRequest request = { query, page };
+
+  g_return_val_if_fail (SW_IS_STORE (store), NULL);
+  g_return_val_if_fail (query != NULL, NULL);
+
+  page->artists = g_ptr_array_new_with_free_func (g_object_unref);
+  page->page = query->page;
+  page->page_size = query->page_size;
+
+  /* Count and rows come from one read transaction, so they always agree. */
+  if (!sw_store_read (store, list_in_transaction, &request, error))
+    return NULL;
+
+  return g_steal_pointer (&page);
+}
+
+/* Single artist ------------------------------------------------------------------------ */
+
+typedef struct
+{
+  const char *id;
+  SwArtist *artist;
+} GetRequest;
+
+static gboolean
+get_in_transaction (SwStore   *store,
+                    gpointer   user_data,
+                    GError   **error)
+{
+  GetRequest *request = user_data;
+  g_autoptr(SwStmt) stmt = sw_store_prepare (store,
+                                             "SELECT " ARTIST_COLUMNS ARTIST_FROM
+                                             "WHERE a.id = ?1", error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sw_stmt_bind_text (stmt, 1, request->id);
+  if (sw_store_step (store, stmt, &local_error))
+    {
+      request->artist = _sw_artist_from_row (stmt);
+      return TRUE;
+    }
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
+    g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
+                 _("There is no artist with id “%s”"), request->id);
+  return FALSE;
+}
+
+SwArtist *
+sw_artist_store_get (SwStore     *store,
+                     const char  *id,
+                     GError     **error)
+{
+  GetRequest request = { id, NULL };
+
+  g_return_val_if_fail (SW_IS_STORE (store), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  if (!sw_store_read (store, get_in_transaction, &request, error))
+    return NULL;
+
+  return request.artist;
+}
+
+gboolean
+sw_artist_store_exists (SwStore     *store,
+                        const char  *id,
+                        GError     **error)
+{
+  g_autoptr(SwStmt) stmt = sw_store_prepare (store, "SELECT 1 FROM artists WHERE id = ?1", error);
+  g_autoptr(GError) local_error = NULL;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  sw_stmt_bind_text (stmt, 1, id);
+  if (sw_store_step (store, stmt, &local_error))
+    return TRUE;
+
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
