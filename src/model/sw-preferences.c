@@ -511,15 +511,18 @@ check_user (SwStore     *store,
             GError     **error)
 {
   g_autoptr(SwStmt) stmt = sw_store_prepare (store, "SELECT 1 FROM users WHERE id = ?1", error);
+  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   sw_stmt_bind_text (stmt, 1, user_id);
-  if (sw_store_step (store, stmt, error))
+  if (sw_store_step (store, stmt, &local_error))
     return TRUE;
 
-  if (error == NULL || *error == NULL)
+  if (local_error != NULL)
+    g_propagate_error (error, g_steal_pointer (&local_error));
+  else
     g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
                  "no user with id “%s”", user_id);
   return FALSE;
@@ -541,6 +544,7 @@ read_rows (SwStore   *store,
 {
   ReadJob *job = user_data;
   g_autoptr(SwStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
 
   if (!check_user (store, job->user_id, error))
     return FALSE;
@@ -556,11 +560,17 @@ read_rows (SwStore   *store,
   if (job->key != NULL)
     sw_stmt_bind_text (stmt, 2, job->key);
 
-  while (sw_store_step (store, stmt, error))
+  while (sw_store_step (store, stmt, &local_error))
     g_hash_table_insert (job->rows, g_strdup (sw_stmt_column_text (stmt, 0)),
                          g_strdup (sw_stmt_column_text (stmt, 1)));
 
-  return error == NULL || *error == NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 JsonNode *
@@ -716,7 +726,8 @@ sw_preferences_set_many (SwPreferences  *self,
     {
       *out_values = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
       for (guint i = 0; i < keys->len; i++)
-        g_hash_table_insert (*out_values, g_strdup (keys->pdata[i]), g_strdup (canonical->pdata[i]));
+        g_hash_table_insert (*out_values, g_strdup (keys->pdata[i]),
+                             g_strdup (canonical->pdata[i]));
     }
 
   for (guint i = 0; i < keys->len; i++)

@@ -63,11 +63,14 @@ const char  *sw_secrets_backend_to_string            (SwSecretsBackend backend);
  * with the string attributes "kind" and "id". */
 const SecretSchema *sw_secrets_get_schema            (void);
 
-/* Picks the backend. AUTO uses the Secret Service when it answers on the session bus
- * (within a few seconds) and its default collection exists and is unlocked; otherwise
- * the encrypted database. The database backend needs @store and @data_dir (which holds
- * the key file "secrets.key", created on first use); with SERVICE both may be NULL.
- * Never prompts the user. */
+/* Picks the backend, once; nothing is migrated between backends. AUTO uses the Secret
+ * Service when it answers on the session bus (within 5 seconds) and its default
+ * collection exists and is unlocked; otherwise the encrypted database, and
+ * sw_secrets_get_fallback_reason() says why. AUTO never causes a prompt. SERVICE fails
+ * with SW_SECRETS_ERROR_UNAVAILABLE when nothing answers, but accepts a locked or
+ * missing default collection (libsecret may then prompt on first use). FILE always uses
+ * the database. The database backend needs @store and @data_dir (which holds the key
+ * file "secrets.key", created 0600 on first use); with SERVICE both may be NULL. */
 void         sw_secrets_new_async    (SwStore                    *store,
                                       const char                 *data_dir,
                                       SwSecretsBackendPreference  preference,
@@ -76,7 +79,8 @@ void         sw_secrets_new_async    (SwStore                    *store,
                                       gpointer                    user_data);
 SwSecrets   *sw_secrets_new_finish   (GAsyncResult               *result,
                                       GError                    **error);
-/* The same, blocking: runs the asynchronous probe in a private main context. */
+/* The same, blocking (up to the probe's timeout): runs the asynchronous constructor in
+ * a private main context. */
 SwSecrets   *sw_secrets_new_sync     (SwStore                    *store,
                                       const char                 *data_dir,
                                       SwSecretsBackendPreference  preference,
@@ -94,8 +98,10 @@ const char      *sw_secrets_get_fallback_reason (SwSecrets *self);
  * @label (may be NULL) names the keyring item, e.g. "Stillwater: fanarttv API key"; the
  * database backend does not keep it.
  *
- * An SwSecrets never changes after construction, so every call may come from any
- * thread. Errors are SW_SECRETS_ERROR, SW_STORE_ERROR (database), or the Secret
+ * An SwSecrets never changes after construction, so it may be used from any thread
+ * (as usual in GIO, an async call completes in the caller's thread-default main context).
+ * The database backend runs its work in GTask worker threads. Errors are
+ * SW_SECRETS_ERROR, SW_STORE_ERROR (database), G_IO_ERROR_CANCELLED, or the Secret
  * Service's own (G_DBUS_ERROR, SECRET_ERROR); none of them contains a value. */
 void         sw_secrets_store         (SwSecrets            *self,
                                        const char           *kind,

@@ -409,10 +409,10 @@ validate_int (const Entry  *entry,
     {
       g_autofree char *rule = NULL;
 
-      if (entry->max == G_MAXINT)
-        rule = entry->min == 1 ? g_strdup ("must be a positive integer")
-                               : g_strdup_printf ("must be an integer of at least %" G_GINT64_FORMAT,
-                                                  entry->min);
+      if (entry->max == G_MAXINT && entry->min == 1)
+        rule = g_strdup ("must be a positive integer");
+      else if (entry->max == G_MAXINT)
+        rule = g_strdup_printf ("must be an integer of at least %" G_GINT64_FORMAT, entry->min);
       else
         rule = g_strdup_printf ("must be an integer from %" G_GINT64_FORMAT " to %"
                                 G_GINT64_FORMAT, entry->min, entry->max);
@@ -1209,6 +1209,7 @@ write_rows (SwStore   *store,
     {
       g_autoptr(SwStmt) select = NULL;
       g_autoptr(SwStmt) delete = NULL;
+      g_autoptr(GError) local_error = NULL;
       const char *pattern = job->reset_key != NULL ? job->reset_key : job->reset_prefix;
       gboolean is_prefix = job->reset_key == NULL;
 
@@ -1222,10 +1223,13 @@ write_rows (SwStore   *store,
         return FALSE;
       sw_stmt_bind_text (select, 1, pattern);
       sw_stmt_bind_int64 (select, 2, is_prefix);
-      while (sw_store_step (store, select, error))
+      while (sw_store_step (store, select, &local_error))
         g_ptr_array_add (job->changed, g_strdup (sw_stmt_column_text (select, 0)));
-      if (error != NULL && *error != NULL)
-        return FALSE;
+      if (local_error != NULL)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
 
       delete = sw_store_prepare (store,
                                  "DELETE FROM settings WHERE "
@@ -1318,7 +1322,7 @@ sw_settings_set (SwSettings  *self,
                  const char  *value,
                  GError     **error)
 {
-  g_auto(WriteJob) job;
+  g_auto(WriteJob) job = { NULL, };
 
   g_return_val_if_fail (SW_IS_SETTINGS (self), FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
@@ -1335,7 +1339,7 @@ sw_settings_set_many (SwSettings  *self,
                       GHashTable  *values,
                       GError     **error)
 {
-  g_auto(WriteJob) job;
+  g_auto(WriteJob) job = { NULL, };
   g_autofree gpointer *keys = NULL;
   guint n_keys = 0;
 
@@ -1362,7 +1366,7 @@ sw_settings_reset (SwSettings  *self,
                    const char  *key,
                    GError     **error)
 {
-  g_auto(WriteJob) job;
+  g_auto(WriteJob) job = { NULL, };
 
   g_return_val_if_fail (SW_IS_SETTINGS (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
@@ -1378,7 +1382,7 @@ sw_settings_reset_prefix (SwSettings  *self,
                           const char  *prefix,
                           GError     **error)
 {
-  g_auto(WriteJob) job;
+  g_auto(WriteJob) job = { NULL, };
 
   g_return_val_if_fail (SW_IS_SETTINGS (self), FALSE);
   g_return_val_if_fail (prefix != NULL && *prefix != '\0', FALSE);
@@ -1398,15 +1402,22 @@ read_all_rows (SwStore   *store,
 {
   GHashTable *rows = user_data;
   g_autoptr(SwStmt) stmt = sw_store_prepare (store, "SELECT key, value FROM settings", error);
+  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
-  while (sw_store_step (store, stmt, error))
+  while (sw_store_step (store, stmt, &local_error))
     g_hash_table_insert (rows, g_strdup (sw_stmt_column_text (stmt, 0)),
                          g_strdup (sw_stmt_column_text (stmt, 1)));
 
-  return error == NULL || *error == NULL;
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
 }
 
 JsonNode *
@@ -1607,7 +1618,7 @@ sw_settings_update_logging (SwSettings  *self,
                             GError     **error)
 {
   g_autoptr(JsonNode) current = NULL;
-  g_auto(WriteJob) job;
+  g_auto(WriteJob) job = { NULL, };
   JsonObject *object;
   JsonObject *now;
   const char *level, *format, *file_path;
@@ -1709,7 +1720,7 @@ sw_settings_update_nfo_output (SwSettings  *self,
 {
   static const char *const flags[] = { "default_behavior", "moods_as_styles" };
   g_autoptr(JsonNode) result = NULL;
-  g_auto(WriteJob) job;
+  g_auto(WriteJob) job = { NULL, };
   JsonObject *object;
   JsonObject *map;
   JsonNode *member;

@@ -35,8 +35,10 @@ G_DECLARE_FINAL_TYPE (SwSettings, sw_settings, SW, SETTINGS, GObject)
 SwSettings *sw_settings_new               (SwStore      *store);
 SwStore    *sw_settings_get_store         (SwSettings   *self);
 
-/* The stored value, else the registry default. NULL when the key has neither a row nor a
- * default (unknown keys, and known keys that are "unset" by default). */
+/* The stored value as it is, else the registry default. A few keys read another key when
+ * unset: rule_schedule.interval_minutes the legacy rule_schedule.interval_hours × 60,
+ * auth.providers.{emby,jellyfin}.server_url auth.server_url. NULL when there is neither
+ * a row nor a default (unknown keys, and known keys that are unset by default). */
 char       *sw_settings_get               (SwSettings   *self,
                                            const char   *key);
 
@@ -56,7 +58,9 @@ JsonNode   *sw_settings_get_json          (SwSettings   *self,
                                            const char   *key);
 
 /* Validates, then upserts one key. SW_STORE_ERROR_INVALID names the key and the rule;
- * nothing is written then. */
+ * nothing is written then. Writing rule_schedule.interval_minutes deletes the legacy
+ * rule_schedule.interval_hours row; the input-only key onboarding.baseline_choice
+ * ("yes"/"no") is written as foreign_files.baseline_completed ("true"/""). */
 gboolean    sw_settings_set               (SwSettings   *self,
                                            const char   *key,
                                            const char   *value,
@@ -67,7 +71,7 @@ gboolean    sw_settings_set               (SwSettings   *self,
 gboolean    sw_settings_set_many          (SwSettings   *self,
                                            GHashTable   *values,
                                            GError      **error);
-/* Deletes the rows of @key, so it reads as its default again. */
+/* Deletes the row of @key, so it reads as its default again. */
 gboolean    sw_settings_reset             (SwSettings   *self,
                                            const char   *key,
                                            GError      **error);
@@ -102,8 +106,9 @@ JsonNode   *sw_settings_update_nfo_output (SwSettings   *self,
 gboolean    sw_settings_is_known_key      (const char   *key);
 gboolean    sw_settings_is_validated_key  (const char   *key);
 gboolean    sw_settings_is_secret_key     (const char   *key);
-/* Checks and canonicalises @value for @key without writing; returns the canonical value
- * or NULL with SW_STORE_ERROR_INVALID. */
+/* Checks and canonicalises @value for @key without writing; returns the value that would
+ * be stored (for onboarding.baseline_choice: the translated value), or NULL with
+ * SW_STORE_ERROR_INVALID. */
 char       *sw_settings_validate          (const char   *key,
                                            const char   *value,
                                            GError      **error);

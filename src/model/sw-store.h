@@ -82,7 +82,8 @@ gboolean  sw_store_step             (SwStore      *self,
 gboolean  sw_store_run              (SwStore      *self,
                                      SwStmt       *stmt,
                                      GError      **error);
-/* Prepares, runs and releases one statement without parameters; one that writes and is
+/* Prepares, runs and releases ONE statement (no parameters; text after the first
+ * statement is ignored); one that writes and is
  * issued outside sw_store_write() runs as its own write transaction. */
 gboolean  sw_store_exec             (SwStore      *self,
                                      const char   *sql,
