@@ -28,6 +28,7 @@ struct _SwApplication
   SwOptions options;
   GSettings *settings;
   SwRuntime *runtime;
+  GError *store_error;      /* set by startup when the database cannot be used */
   guint sigint_source;
   guint sigterm_source;
 };
@@ -102,6 +103,19 @@ sw_application_handle_local_options (GApplication *app,
   self->sigint_source = g_unix_signal_add (SIGINT, quit_on_signal_cb, self);
   self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
 
+  /* Registering here runs startup now in the primary instance, so a database we
+   * cannot use becomes this process's exit status, like in headless mode. */
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr ("stillwater: %s\n", error->message);
+      return 1;
+    }
+  if (self->store_error != NULL)
+    {
+      g_printerr ("stillwater: %s\n", self->store_error->message);
+      return 1;
+    }
+
   return -1;
 }
 
@@ -149,10 +163,12 @@ start_runtime (SwApplication *self)
     }
 
   self->runtime = sw_runtime_new (self->options.data_dir, listen_address, port);
+  if (!sw_runtime_open_store (self->runtime, &self->store_error))
+    return;
 
   /* Unlike headless mode, a busy port is not fatal here: the library still works
    * locally, and the window says why the web API is unavailable. */
-  if (!sw_runtime_start (self->runtime, &error))
+  if (!sw_runtime_start_server (self->runtime, &error))
     g_printerr ("stillwater: %s\n", error->message);
 }
 
@@ -178,6 +194,9 @@ sw_application_activate (GApplication *app)
 {
   SwApplication *self = SW_APPLICATION (app);
   GtkWindow *window = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+  if (self->store_error != NULL)
+    return;
 
   if (window == NULL)
     window = GTK_WINDOW (sw_window_new (GTK_APPLICATION (app),
@@ -208,6 +227,7 @@ sw_application_dispose (GObject *object)
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
   g_clear_object (&self->runtime);
+  g_clear_error (&self->store_error);
   g_clear_object (&self->settings);
   sw_options_clear (&self->options);
 

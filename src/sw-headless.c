@@ -69,7 +69,8 @@ sw_headless_handle_local_options (GApplication *app,
   self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
 
   self->runtime = sw_runtime_new (options.data_dir, options.listen_address, options.port);
-  if (!sw_runtime_start (self->runtime, &error))
+  if (!sw_runtime_open_store (self->runtime, &error) ||
+      !sw_runtime_start_server (self->runtime, &error))
     {
       g_printerr ("stillwater: %s\n", error->message);
       return 1;

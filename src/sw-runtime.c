@@ -7,11 +7,13 @@
 
 #include "config.h"
 
+#include "sw-artist-service.h"
 #include "sw-runtime.h"
 #include "sw-server.h"
 
-/* Everything both modes run: the services below the UI. The GUI and headless
- * applications each own one; later issues add the store and the job queue here. */
+/* Everything both modes run: the services below the UI (store, events, artist
+ * service, web server). The GUI and headless applications each own one; the job queue
+ * joins here when it exists. */
 struct _SwRuntime
 {
   GObject parent_instance;
@@ -21,6 +23,9 @@ struct _SwRuntime
   guint port;
 
   SwServerStatus *server_status;
+  SwStore *store;
+  SwEvents *events;
+  SwArtistService *artist_service;
   SwServer *server;
 };
 
@@ -33,6 +38,9 @@ sw_runtime_dispose (GObject *object)
 
   sw_runtime_stop (self);
   g_clear_object (&self->server);
+  g_clear_object (&self->artist_service);
+  g_clear_object (&self->events);
+  g_clear_object (&self->store);
   g_clear_object (&self->server_status);
 
   G_OBJECT_CLASS (sw_runtime_parent_class)->dispose (object);
@@ -62,6 +70,7 @@ static void
 sw_runtime_init (SwRuntime *self)
 {
   self->server_status = sw_server_status_new ();
+  self->events = sw_events_new ();
 }
 
 SwRuntime *
@@ -81,9 +90,29 @@ sw_runtime_new (const char *data_dir,
   return self;
 }
 
+/* The database comes first: without it nothing else is worth starting. A file that is
+ * not ours, or is from a newer version, is refused and left untouched. */
 gboolean
-sw_runtime_start (SwRuntime  *self,
-                  GError    **error)
+sw_runtime_open_store (SwRuntime  *self,
+                       GError    **error)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (SW_IS_RUNTIME (self), FALSE);
+  g_return_val_if_fail (self->store == NULL, FALSE);
+
+  path = g_build_filename (self->data_dir, "stillwater.db", NULL);
+  self->store = sw_store_open (path, error);
+  if (self->store == NULL)
+    return FALSE;
+
+  self->artist_service = sw_artist_service_new (self->store, self->events);
+  return TRUE;
+}
+
+gboolean
+sw_runtime_start_server (SwRuntime  *self,
+                         GError    **error)
 {
   g_autofree char *uri = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -124,6 +153,30 @@ sw_runtime_get_data_dir (SwRuntime *self)
   g_return_val_if_fail (SW_IS_RUNTIME (self), NULL);
 
   return self->data_dir;
+}
+
+SwStore *
+sw_runtime_get_store (SwRuntime *self)
+{
+  g_return_val_if_fail (SW_IS_RUNTIME (self), NULL);
+
+  return self->store;
+}
+
+SwEvents *
+sw_runtime_get_events (SwRuntime *self)
+{
+  g_return_val_if_fail (SW_IS_RUNTIME (self), NULL);
+
+  return self->events;
+}
+
+SwArtistService *
+sw_runtime_get_artist_service (SwRuntime *self)
+{
+  g_return_val_if_fail (SW_IS_RUNTIME (self), NULL);
+
+  return self->artist_service;
 }
 
 SwServerStatus *

@@ -9,7 +9,10 @@
 
 #include <glib-object.h>
 
+#include "sw-artist-service.h"
+#include "sw-events.h"
 #include "sw-server-status.h"
+#include "sw-store.h"
 
 G_BEGIN_DECLS
 
@@ -20,10 +23,15 @@ G_DECLARE_FINAL_TYPE (SwRuntime, sw_runtime, SW, RUNTIME, GObject)
 SwRuntime      *sw_runtime_new               (const char  *data_dir,
                                               const char  *listen_address,
                                               guint        port);
-gboolean        sw_runtime_start             (SwRuntime   *self,
+gboolean        sw_runtime_open_store        (SwRuntime   *self,
+                                              GError     **error);
+gboolean        sw_runtime_start_server      (SwRuntime   *self,
                                               GError     **error);
 void            sw_runtime_stop              (SwRuntime   *self);
 const char     *sw_runtime_get_data_dir      (SwRuntime   *self);
 SwServerStatus *sw_runtime_get_server_status (SwRuntime   *self);
+SwStore        *sw_runtime_get_store         (SwRuntime   *self);
+SwEvents       *sw_runtime_get_events        (SwRuntime   *self);
+SwArtistService *sw_runtime_get_artist_service (SwRuntime *self);
 
 G_END_DECLS

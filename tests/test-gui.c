@@ -109,6 +109,36 @@ test_busy_port_keeps_window (void)
   sw_test_remove_tree (root);
 }
 
+static void
+test_unusable_database_exits_1 (void)
+{
+  g_autofree char *root = sw_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (root, "stillwater.db", NULL);
+  g_autofree char *stderr_text = NULL;
+  g_autofree char *contents = NULL;
+  g_autoptr(GSubprocess) gui = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *args[] = { "--port", "0", "--data-dir", root, NULL };
+
+  if (!have_display_and_bus ())
+    {
+      g_test_skip ("needs a display and a session bus (tools/test provides both)");
+      return;
+    }
+
+  g_assert_true (g_file_set_contents (db, "SQLite format 3\0garbage", 24, NULL));
+  gui = sw_test_spawn_stillwater (args, NULL, G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_communicate_utf8 (gui, NULL, NULL, NULL, &stderr_text, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (gui));
+  g_assert_cmpint (g_subprocess_get_exit_status (gui), ==, 1);
+  g_assert_nonnull (strstr (stderr_text, db));
+
+  g_assert_true (g_file_get_contents (db, &contents, NULL, NULL));
+  g_assert_cmpmem (contents, 24, "SQLite format 3\0garbage", 24);
+  sw_test_remove_tree (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -117,6 +147,7 @@ main (int   argc,
 
   g_test_add_func ("/gui/single-instance", test_single_instance);
   g_test_add_func ("/gui/busy-port-keeps-window", test_busy_port_keeps_window);
+  g_test_add_func ("/gui/unusable-database", test_unusable_database_exits_1);
 
   return g_test_run ();
 }

@@ -164,6 +164,24 @@ test_version_and_bad_input (void)
   sw_test_remove_tree (root);
 }
 
+static void
+test_unusable_database_exits_1 (void)
+{
+  g_autofree char *root = sw_test_make_temp_dir ();
+  g_autofree char *db = g_build_filename (root, "stillwater.db", NULL);
+  g_autofree char *contents = NULL;
+  const char *args[] = { "--headless", "--port", "0", "--data-dir", root, NULL };
+
+  g_assert_true (g_file_set_contents (db, "not a database, but precious", -1, NULL));
+  assert_exits_with (args, 1, db);
+
+  /* Left exactly as it was. */
+  g_assert_true (g_file_get_contents (db, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "not a database, but precious");
+
+  sw_test_remove_tree (root);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +193,7 @@ main (int   argc,
   g_test_add_func ("/headless/busy-port", test_busy_port_exits_1);
   g_test_add_func ("/headless/environment", test_environment_overrides);
   g_test_add_func ("/headless/version-and-bad-input", test_version_and_bad_input);
+  g_test_add_func ("/headless/unusable-database", test_unusable_database_exits_1);
 
   return g_test_run ();
 }
