@@ -132,7 +132,7 @@ typedef struct
 } Worker;
 
 static void
-quit_loop (SwEvent  *event,
+quit_loop (SwEvent  *event G_GNUC_UNUSED,
            gpointer  user_data)
 {
   g_main_loop_quit (user_data);
@@ -407,7 +407,7 @@ typedef struct
 } SelfRemover;
 
 static void
-unsubscribe_self (SwEvent  *event,
+unsubscribe_self (SwEvent  *event G_GNUC_UNUSED,
                   gpointer  user_data)
 {
   SelfRemover *remover = user_data;
@@ -493,7 +493,7 @@ typedef struct
 } SlowCallback;
 
 static void
-slow_callback (SwEvent  *event,
+slow_callback (SwEvent  *event G_GNUC_UNUSED,
                gpointer  user_data)
 {
   SlowCallback *slow = user_data;

@@ -15,8 +15,8 @@
 #include "sw-json-text.h"
 
 /* Columns read for every artist, list or single. Slot-0 image details come from one
- * LEFT JOIN per image type; library, field locks and fanart count from small
- * subqueries, which only run for the rows of the page. */
+ * LEFT JOIN per image type; field locks and fanart count from small subqueries, which
+ * only run for the rows of the page. */
 #define ARTIST_COLUMNS \
   "a.id, a.name, a.sort_name, a.type, a.gender, a.origin, a.disambiguation, " \
   "a.musicbrainz_id, a.audiodb_id, a.discogs_id, a.wikidata_id, a.deezer_id, a.spotify_id, " \
@@ -27,8 +27,7 @@
   "a.lock_source, a.locked_at, a.metadata_sources, a.audiodb_id_fetched_at, " \
   "a.discogs_id_fetched_at, a.wikidata_id_fetched_at, a.lastfm_fetched_at, " \
   "a.last_scanned_at, a.created_at, a.updated_at, " \
-  "(SELECT library_id FROM artist_libraries WHERE artist_id = a.id " \
-  "  ORDER BY added_at, library_id LIMIT 1), " \
+  "a.library_ids, " \
   "(SELECT json_group_array (field) FROM " \
   "  (SELECT field FROM artist_field_locks WHERE artist_id = a.id ORDER BY field)), " \
   "(SELECT count(*) FROM artist_images WHERE artist_id = a.id AND image_type = 'fanart' " \
@@ -36,8 +35,7 @@
   "t.low_res, t.width, t.height, t.placeholder, f.low_res, f.width, f.height, f.placeholder, " \
   "l.low_res, l.width, l.height, l.placeholder, b.low_res, b.width, b.height, b.placeholder "
 
-#define ARTIST_FROM \
-  "FROM artists a " \
+#define ARTIST_JOINS \
   "LEFT JOIN artist_images t ON t.artist_id = a.id AND t.image_type = 'thumb' " \
   "  AND t.slot_index = 0 " \
   "LEFT JOIN artist_images f ON f.artist_id = a.id AND f.image_type = 'fanart' " \
@@ -52,17 +50,20 @@ static const char *filter_names[SW_ARTIST_N_FILTERS] = {
   "type_person", "type_group", "type_orchestra", "type_other",
 };
 
-/* The condition an artist meets for "+y"; "-y" is its negation. */
-static const char *filter_conditions[SW_ARTIST_N_FILTERS] = {
-  "a.missing_meta = 1",
-  "a.missing_images = 1",
-  "a.musicbrainz_id = ''",
-  "a.is_excluded = 1",
-  "a.locked = 1",
-  "a.type IN ('person', 'solo', 'character')",
-  "a.type IN ('group', 'choir')",
-  "a.type = 'orchestra'",
-  "a.type NOT IN ('person', 'solo', 'character', 'group', 'choir', 'orchestra')",
+/* The conditions for "+y" and "-y", each written so an index can answer it: a plain
+ * NOT (...) would make SQLite read every row. */
+static const char *filter_conditions[SW_ARTIST_N_FILTERS][2] = {
+  { "a.missing_meta = 1", "a.missing_meta = 0" },
+  { "a.missing_images = 1", "a.missing_images = 0" },
+  { "a.has_mbid = 0", "a.has_mbid = 1" },
+  { "a.is_excluded = 1", "a.is_excluded = 0" },
+  { "a.locked = 1", "a.locked = 0" },
+  { "a.type IN ('person', 'solo', 'character')",
+    "a.type NOT IN ('person', 'solo', 'character')" },
+  { "a.type IN ('group', 'choir')", "a.type NOT IN ('group', 'choir')" },
+  { "a.type = 'orchestra'", "a.type <> 'orchestra'" },
+  { "a.type NOT IN ('person', 'solo', 'character', 'group', 'choir', 'orchestra')",
+    "a.type IN ('person', 'solo', 'character', 'group', 'choir', 'orchestra')" },
 };
 
 /* Sort keys, each followed by the direction; they match the artists_* indexes. */
@@ -368,6 +369,16 @@ column_strv (SwStmt *stmt,
   return sw_json_text_to_strv (sw_stmt_column_text (stmt, (*column)++));
 }
 
+/* "|lib-1|lib-2|" lists memberships oldest first; the first is the primary library. */
+static char *
+primary_library (const char *library_ids)
+{
+  const char *start = library_ids[0] == '|' ? library_ids + 1 : library_ids;
+  const char *end = strchr (start, '|');
+
+  return end != NULL && end > start ? g_strndup (start, end - start) : NULL;
+}
+
 SwArtist *
 _sw_artist_from_row (SwStmt *stmt)
 {
@@ -420,7 +431,7 @@ _sw_artist_from_row (SwStmt *stmt)
   self->last_scanned_at = column_dup_nullable (stmt, &c);
   self->created_at = column_dup (stmt, &c);
   self->updated_at = column_dup (stmt, &c);
-  self->library_id = column_dup (stmt, &c);
+  self->library_id = primary_library (sw_stmt_column_text (stmt, c++));
   self->locked_fields = column_strv (stmt, &c);
   self->fanart_count = column_int (stmt, &c);
 
@@ -464,6 +475,15 @@ append_condition (GString    *where,
     g_string_append_printf (where, "(%s)", condition);
 }
 
+static void
+append_filter (GString        *where,
+               SwArtistFilter  filter,
+               SwTristate      tristate)
+{
+  g_string_append (where, where->len == 0 ? " WHERE " : " AND ");
+  g_string_append (where, filter_conditions[filter][tristate == SW_TRISTATE_EXCLUDE]);
+}
+
 static char *
 escape_like (const char *text)
 {
@@ -499,13 +519,12 @@ build_where (const SwArtistQuery *query,
 
   for (guint i = 0; i < SW_ARTIST_N_FILTERS; i++)
     if (query->filters[i] != SW_TRISTATE_ANY)
-      append_condition (where, filter_conditions[i], query->filters[i]);
+      append_filter (where, i, query->filters[i]);
 
   if (query->library_id != NULL)
     {
       g_autofree char *condition = g_strdup_printf (
-        "a.id IN (SELECT artist_id FROM artist_libraries WHERE library_id = ?%u)",
-        params->len + 1);
+        "instr (a.library_ids, '|' || ?%u || '|') > 0", params->len + 1);
 
       append_condition (where, condition, SW_TRISTATE_INCLUDE);
       g_ptr_array_add (params, g_strdup (query->library_id));
@@ -516,8 +535,7 @@ build_where (const SwArtistQuery *query,
   for (GList *l = libraries; l != NULL; l = l->next)
     {
       g_autofree char *condition = g_strdup_printf (
-        "a.id IN (SELECT artist_id FROM artist_libraries WHERE library_id = ?%u)",
-        params->len + 1);
+        "instr (a.library_ids, '|' || ?%u || '|') > 0", params->len + 1);
 
       append_condition (where, condition,
                         GPOINTER_TO_INT (g_hash_table_lookup (query->library_filters, l->data)));
@@ -565,9 +583,13 @@ list_in_transaction (SwStore   *store,
 
   order_by = build_order_by (query);
   count_sql = g_strdup_printf ("SELECT count(*) FROM artists a%s", where);
-  page_sql = g_strdup_printf ("SELECT " ARTIST_COLUMNS ARTIST_FROM "%s ORDER BY %s "
-                              "LIMIT ?%u OFFSET ?%u",
-                              where, order_by, params->len + 1, params->len + 2);
+  /* The page's ids first (from the list index alone), then the full rows for just
+   * those: skipped rows of an OFFSET never pay for joins and subqueries. */
+  page_sql = g_strdup_printf ("SELECT " ARTIST_COLUMNS "FROM (SELECT a.id AS page_id "
+                              "FROM artists a%s ORDER BY %s LIMIT ?%u OFFSET ?%u) AS page "
+                              "JOIN artists a ON a.id = page.page_id " ARTIST_JOINS
+                              "ORDER BY %s",
+                              where, order_by, params->len + 1, params->len + 2, order_by);
 
   count = sw_store_prepare (store, count_sql, error);
   if (count == NULL)
@@ -633,8 +655,8 @@ get_in_transaction (SwStore   *store,
 {
   GetRequest *request = user_data;
   g_autoptr(SwStmt) stmt = sw_store_prepare (store,
-                                             "SELECT " ARTIST_COLUMNS ARTIST_FROM
-                                             "WHERE a.id = ?1", error);
+                                             "SELECT " ARTIST_COLUMNS "FROM artists a "
+                                             ARTIST_JOINS "WHERE a.id = ?1", error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)

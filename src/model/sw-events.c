@@ -25,7 +25,9 @@
  * delivers that batch without the lock held, so publishers never wait for subscribers.
  * Before each call it checks, under the lock, that the subscription is still active and
  * marks it running; unsubscribe clears "active" and waits while another thread has it
- * running. That is what makes unsubscribe final.
+ * running. That is what makes unsubscribe final. GLib does not dispatch a source
+ * recursively, so a callback that iterates its own context meanwhile gets no further
+ * events until it returns: a subscriber never runs concurrently with itself.
  *
  * The mutex lives in SwEventsShared, which each source references, because a source can
  * still be in its dispatch on another thread after the bus is gone. The bus holds the
@@ -278,8 +280,8 @@ sw_deliveries_new (void)
 
 static gboolean
 sw_events_source_dispatch (GSource     *source,
-                           GSourceFunc  callback,
-                           gpointer     user_data)
+                           GSourceFunc  callback G_GNUC_UNUSED,
+                           gpointer     user_data G_GNUC_UNUSED)
 {
   SwEventsSource *self = (SwEventsSource *)source;
   SwEventsShared *shared = self->shared;

@@ -263,25 +263,33 @@ CREATE TABLE artists (
   missing_meta            INTEGER GENERATED ALWAYS AS
                           (biography = '' OR genres = '[]' OR type = '') STORED,
   missing_images          INTEGER GENERATED ALWAYS AS
-                          (thumb_exists = 0 OR fanart_exists = 0) STORED
+                          (thumb_exists = 0 OR fanart_exists = 0) STORED,
+  has_mbid                INTEGER GENERATED ALWAYS AS (musicbrainz_id <> '') STORED,
+  -- '|lib-1|lib-2|': the artist_libraries rows, kept in step by triggers, so library
+  -- filters are answered from the list index instead of a join per row.
+  library_ids             TEXT NOT NULL DEFAULT '|'
 );
-CREATE INDEX artists_name ON artists (name COLLATE NOCASE, id);
+-- The artist list: name order, with every filter column, so a page and its count
+-- are answered from this index alone (rows carry biographies and are large).
+CREATE INDEX artists_list ON artists (name COLLATE NOCASE, id, sort_name, type, missing_meta,
+                                      missing_images, has_mbid, is_excluded, locked, library_ids);
+-- Small indexes that count one filter's matches without touching rows.
+CREATE INDEX artists_missing_meta ON artists (missing_meta);
+CREATE INDEX artists_missing_images ON artists (missing_images);
+CREATE INDEX artists_has_mbid ON artists (has_mbid);
+CREATE INDEX artists_excluded ON artists (is_excluded);
+CREATE INDEX artists_locked ON artists (locked);
+CREATE INDEX artists_type ON artists (type);
+CREATE INDEX artists_libraries ON artists (library_ids);
 CREATE INDEX artists_sort_key ON artists (sort_key COLLATE NOCASE, id);
-CREATE INDEX artists_type ON artists (type, name COLLATE NOCASE);
 CREATE INDEX artists_origin ON artists (origin COLLATE NOCASE, id);
 CREATE INDEX artists_health ON artists (health_score, id);
 CREATE INDEX artists_updated ON artists (updated_at, id);
 CREATE INDEX artists_created ON artists (created_at, id);
 CREATE INDEX artists_path ON artists (path);
-CREATE INDEX artists_mbid ON artists (musicbrainz_id);
+CREATE INDEX artists_mbid ON artists (musicbrainz_id) WHERE musicbrainz_id <> '';
 CREATE INDEX artists_name_key ON artists (name_key);
-CREATE INDEX artists_locked ON artists (locked);
-CREATE INDEX artists_excluded ON artists (is_excluded);
-CREATE INDEX artists_missing_meta ON artists (missing_meta);
-CREATE INDEX artists_missing_images ON artists (missing_images);
 CREATE INDEX artists_dirty ON artists (dirty_since, rules_evaluated_at);
--- Covers search by name/sort name without reading whole rows (biographies are big).
-CREATE INDEX artists_search ON artists (name, sort_name, id);
 
 CREATE TABLE artist_libraries (
   artist_id  TEXT NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
@@ -292,6 +300,18 @@ CREATE TABLE artist_libraries (
   PRIMARY KEY (artist_id, library_id)
 ) WITHOUT ROWID;
 CREATE INDEX artist_libraries_library ON artist_libraries (library_id, artist_id);
+
+CREATE TRIGGER artist_libraries_insert AFTER INSERT ON artist_libraries
+BEGIN
+  UPDATE artists SET library_ids = library_ids || NEW.library_id || '|'
+  WHERE id = NEW.artist_id;
+END;
+
+CREATE TRIGGER artist_libraries_delete AFTER DELETE ON artist_libraries
+BEGIN
+  UPDATE artists SET library_ids = replace (library_ids, '|' || OLD.library_id || '|', '|')
+  WHERE id = OLD.artist_id;
+END;
 
 -- Field locks: one row per locked field name (lowercase).
 CREATE TABLE artist_field_locks (
