@@ -307,6 +307,14 @@ test_search (Fixture       *fixture,
   assert_list (fixture, "search=BJ", "Björk");
   assert_list (fixture, "search=r", "Berliner Philharmoniker,Björk,Cure, The,Soundtrack");
   assert_list (fixture, "search=zzz", "");
+  /* Three characters or more go through the trigram index: same answers, and query
+   * syntax in the text is just text. */
+  assert_list (fixture, "search=jör", "Björk");
+  assert_list (fixture, "search=PHIL", "Berliner Philharmoniker");
+  assert_list (fixture, "search=a\"b", "");
+  assert_list (fixture, "search=AND", "");
+  assert_list (fixture, "search=ab*", "");
+  assert_list (fixture, "search=cure OR abba", "");
   /* LIKE wildcards in the text are literal. */
   assert_list (fixture, "search=%25", "");
   assert_list (fixture, "search=_", "");

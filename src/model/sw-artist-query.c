@@ -499,6 +499,22 @@ escape_like (const char *text)
   return g_string_free (escaped, FALSE);
 }
 
+/* The search text as one FTS5 phrase: quotes doubled, so no query syntax applies. */
+static char *
+fts_phrase (const char *text)
+{
+  GString *phrase = g_string_new ("\"");
+
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (*p == '"')
+        g_string_append_c (phrase, '"');
+      g_string_append_c (phrase, *p);
+    }
+  g_string_append_c (phrase, '"');
+  return g_string_free (phrase, FALSE);
+}
+
 /* Builds the WHERE clause and the text parameters it binds, in order. Library filters
  * are visited in sorted order so equal queries give equal SQL (one cached statement). */
 static char *
@@ -508,7 +524,14 @@ build_where (const SwArtistQuery *query,
   GString *where = g_string_new (NULL);
   g_autoptr(GList) libraries = NULL;
 
-  if (query->search != NULL)
+  if (query->search != NULL && g_utf8_strlen (query->search, -1) >= 3)
+    {
+      /* The trigram index finds any substring of three characters or more. */
+      append_condition (where, "a.rowid IN (SELECT rowid FROM artist_search "
+                               "WHERE artist_search MATCH ?1)", SW_TRISTATE_INCLUDE);
+      g_ptr_array_add (params, fts_phrase (query->search));
+    }
+  else if (query->search != NULL)
     {
       append_condition (where, "a.name LIKE ?1 ESCAPE '\\' OR a.sort_name LIKE ?1 ESCAPE '\\'",
                         SW_TRISTATE_INCLUDE);
@@ -548,7 +571,8 @@ build_where (const SwArtistQuery *query,
         "a.id IN (SELECT value FROM json_each (?%u))", params->len + 1);
       g_autofree const char **ids = g_new0 (const char *, query->ids->len + 1);
 
-      memcpy (ids, query->ids->pdata, query->ids->len * sizeof (char *));
+      for (guint i = 0; i < query->ids->len; i++)
+        ids[i] = g_ptr_array_index (query->ids, i);
       g_ptr_array_add (params, sw_json_text_from_strv (ids));
       append_condition (where, condition, SW_TRISTATE_INCLUDE);
     }

@@ -286,10 +286,33 @@ CREATE INDEX artists_origin ON artists (origin COLLATE NOCASE, id);
 CREATE INDEX artists_health ON artists (health_score, id);
 CREATE INDEX artists_updated ON artists (updated_at, id);
 CREATE INDEX artists_created ON artists (created_at, id);
-CREATE INDEX artists_path ON artists (path);
 CREATE INDEX artists_mbid ON artists (musicbrainz_id) WHERE musicbrainz_id <> '';
 CREATE INDEX artists_name_key ON artists (name_key);
 CREATE INDEX artists_dirty ON artists (dirty_since, rules_evaluated_at);
+
+-- Substring search over names: a trigram index answers searches of three or more
+-- characters without reading every name (shorter ones fall back to a scan).
+CREATE VIRTUAL TABLE artist_search USING fts5 (
+  name, sort_name, content = 'artists', content_rowid = 'rowid', tokenize = 'trigram'
+);
+
+CREATE TRIGGER artists_search_insert AFTER INSERT ON artists
+BEGIN
+  INSERT INTO artist_search (rowid, name, sort_name) VALUES (NEW.rowid, NEW.name, NEW.sort_name);
+END;
+
+CREATE TRIGGER artists_search_delete AFTER DELETE ON artists
+BEGIN
+  INSERT INTO artist_search (artist_search, rowid, name, sort_name)
+  VALUES ('delete', OLD.rowid, OLD.name, OLD.sort_name);
+END;
+
+CREATE TRIGGER artists_search_update AFTER UPDATE OF name, sort_name ON artists
+BEGIN
+  INSERT INTO artist_search (artist_search, rowid, name, sort_name)
+  VALUES ('delete', OLD.rowid, OLD.name, OLD.sort_name);
+  INSERT INTO artist_search (rowid, name, sort_name) VALUES (NEW.rowid, NEW.name, NEW.sort_name);
+END;
 
 CREATE TABLE artist_libraries (
   artist_id  TEXT NOT NULL REFERENCES artists (id) ON DELETE CASCADE,
