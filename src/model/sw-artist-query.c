@@ -14,9 +14,15 @@
 #include "sw-artist-row.h"
 #include "sw-json-text.h"
 
-/* Columns read for every artist, list or single. Slot-0 image details come from one
- * LEFT JOIN per image type; field locks and fanart count from small subqueries, which
- * only run for the rows of the page. */
+/* Columns read for every artist, list or single. Field locks, fanart count and each
+ * type's slot-0 image ("low_res|width|height|placeholder") come from small correlated
+ * subqueries that run only for the rows of the page. (LEFT JOINs would let SQLite's
+ * planner build a Bloom filter over the whole image table on every page.) */
+#define IMAGE_SLOT(type) \
+  "(SELECT low_res || '|' || width || '|' || height || '|' || placeholder " \
+  "  FROM artist_images WHERE artist_id = a.id AND image_type = '" type "' " \
+  "  AND slot_index = 0)"
+
 #define ARTIST_COLUMNS \
   "a.id, a.name, a.sort_name, a.type, a.gender, a.origin, a.disambiguation, " \
   "a.musicbrainz_id, a.audiodb_id, a.discogs_id, a.wikidata_id, a.deezer_id, a.spotify_id, " \
@@ -26,24 +32,13 @@
   "a.rules_evaluated_at, a.is_excluded, a.exclusion_reason, a.is_classical, a.locked, " \
   "a.lock_source, a.locked_at, a.metadata_sources, a.audiodb_id_fetched_at, " \
   "a.discogs_id_fetched_at, a.wikidata_id_fetched_at, a.lastfm_fetched_at, " \
-  "a.last_scanned_at, a.created_at, a.updated_at, " \
-  "a.library_ids, " \
+  "a.last_scanned_at, a.created_at, a.updated_at, a.library_ids, " \
   "(SELECT json_group_array (field) FROM " \
   "  (SELECT field FROM artist_field_locks WHERE artist_id = a.id ORDER BY field)), " \
   "(SELECT count(*) FROM artist_images WHERE artist_id = a.id AND image_type = 'fanart' " \
   "  AND exists_flag = 1), " \
-  "t.low_res, t.width, t.height, t.placeholder, f.low_res, f.width, f.height, f.placeholder, " \
-  "l.low_res, l.width, l.height, l.placeholder, b.low_res, b.width, b.height, b.placeholder "
-
-#define ARTIST_JOINS \
-  "LEFT JOIN artist_images t ON t.artist_id = a.id AND t.image_type = 'thumb' " \
-  "  AND t.slot_index = 0 " \
-  "LEFT JOIN artist_images f ON f.artist_id = a.id AND f.image_type = 'fanart' " \
-  "  AND f.slot_index = 0 " \
-  "LEFT JOIN artist_images l ON l.artist_id = a.id AND l.image_type = 'logo' " \
-  "  AND l.slot_index = 0 " \
-  "LEFT JOIN artist_images b ON b.artist_id = a.id AND b.image_type = 'banner' " \
-  "  AND b.slot_index = 0 "
+  IMAGE_SLOT ("thumb") ", " IMAGE_SLOT ("fanart") ", " IMAGE_SLOT ("logo") ", " \
+  IMAGE_SLOT ("banner") " "
 
 static const char *filter_names[SW_ARTIST_N_FILTERS] = {
   "missing_meta", "missing_images", "missing_mbid", "excluded", "locked",
@@ -58,12 +53,10 @@ static const char *filter_conditions[SW_ARTIST_N_FILTERS][2] = {
   { "a.has_mbid = 0", "a.has_mbid = 1" },
   { "a.is_excluded = 1", "a.is_excluded = 0" },
   { "a.locked = 1", "a.locked = 0" },
-  { "a.type IN ('person', 'solo', 'character')",
-    "a.type NOT IN ('person', 'solo', 'character')" },
-  { "a.type IN ('group', 'choir')", "a.type NOT IN ('group', 'choir')" },
-  { "a.type = 'orchestra'", "a.type <> 'orchestra'" },
-  { "a.type NOT IN ('person', 'solo', 'character', 'group', 'choir', 'orchestra')",
-    "a.type IN ('person', 'solo', 'character', 'group', 'choir', 'orchestra')" },
+  { "a.type_class = 'person'", "a.type_class IN ('group', 'orchestra', 'other')" },
+  { "a.type_class = 'group'", "a.type_class IN ('person', 'orchestra', 'other')" },
+  { "a.type_class = 'orchestra'", "a.type_class IN ('person', 'group', 'other')" },
+  { "a.type_class = 'other'", "a.type_class IN ('person', 'group', 'orchestra')" },
 };
 
 /* Sort keys, each followed by the direction; they match the artists_* indexes. */
@@ -369,6 +362,31 @@ column_strv (SwStmt *stmt,
   return sw_json_text_to_strv (sw_stmt_column_text (stmt, (*column)++));
 }
 
+/* Unpacks an IMAGE_SLOT column; NULL (no image row) leaves the defaults. */
+static void
+read_image_slot (SwStmt    *stmt,
+                 int        column,
+                 gboolean  *low_res,
+                 int       *width,
+                 int       *height,
+                 char     **placeholder)
+{
+  const char *packed = (const char *) sqlite3_column_text (stmt, column);
+  g_auto(GStrv) parts = NULL;
+
+  if (packed == NULL)
+    return;
+
+  parts = g_strsplit (packed, "|", 4);
+  if (g_strv_length (parts) != 4)
+    return;
+
+  *low_res = atoi (parts[0]) != 0;
+  *width = atoi (parts[1]);
+  *height = atoi (parts[2]);
+  *placeholder = parts[3][0] != '\0' ? g_strdup (parts[3]) : NULL;
+}
+
 /* "|lib-1|lib-2|" lists memberships oldest first; the first is the primary library. */
 static char *
 primary_library (const char *library_ids)
@@ -435,22 +453,14 @@ _sw_artist_from_row (SwStmt *stmt)
   self->locked_fields = column_strv (stmt, &c);
   self->fanart_count = column_int (stmt, &c);
 
-  self->thumb_low_res = column_bool (stmt, &c);
-  self->thumb_width = column_int (stmt, &c);
-  self->thumb_height = column_int (stmt, &c);
-  self->thumb_placeholder = column_dup_nullable (stmt, &c);
-  self->fanart_low_res = column_bool (stmt, &c);
-  self->fanart_width = column_int (stmt, &c);
-  self->fanart_height = column_int (stmt, &c);
-  self->fanart_placeholder = column_dup_nullable (stmt, &c);
-  self->logo_low_res = column_bool (stmt, &c);
-  self->logo_width = column_int (stmt, &c);
-  self->logo_height = column_int (stmt, &c);
-  self->logo_placeholder = column_dup_nullable (stmt, &c);
-  self->banner_low_res = column_bool (stmt, &c);
-  self->banner_width = column_int (stmt, &c);
-  self->banner_height = column_int (stmt, &c);
-  self->banner_placeholder = column_dup_nullable (stmt, &c);
+  read_image_slot (stmt, c++, &self->thumb_low_res, &self->thumb_width, &self->thumb_height,
+                   &self->thumb_placeholder);
+  read_image_slot (stmt, c++, &self->fanart_low_res, &self->fanart_width, &self->fanart_height,
+                   &self->fanart_placeholder);
+  read_image_slot (stmt, c++, &self->logo_low_res, &self->logo_width, &self->logo_height,
+                   &self->logo_placeholder);
+  read_image_slot (stmt, c++, &self->banner_low_res, &self->banner_width, &self->banner_height,
+                   &self->banner_placeholder);
 
   return self;
 }
@@ -611,8 +621,7 @@ list_in_transaction (SwStore   *store,
    * those: skipped rows of an OFFSET never pay for joins and subqueries. */
   page_sql = g_strdup_printf ("SELECT " ARTIST_COLUMNS "FROM (SELECT a.id AS page_id "
                               "FROM artists a%s ORDER BY %s LIMIT ?%u OFFSET ?%u) AS page "
-                              "JOIN artists a ON a.id = page.page_id " ARTIST_JOINS
-                              "ORDER BY %s",
+                              "JOIN artists a ON a.id = page.page_id ORDER BY %s",
                               where, order_by, params->len + 1, params->len + 2, order_by);
 
   count = sw_store_prepare (store, count_sql, error);
@@ -622,6 +631,10 @@ list_in_transaction (SwStore   *store,
   if (!sw_store_step (store, count, error))
     return error == NULL || *error == NULL;
   request->page->total = (guint) sqlite3_column_int64 (count, 0);
+
+  /* Past the last match there is nothing to look for. */
+  if ((guint64) (query->page - 1) * query->page_size >= request->page->total)
+    return TRUE;
 
   rows = sw_store_prepare (store, page_sql, error);
   if (rows == NULL)
@@ -680,7 +693,7 @@ get_in_transaction (SwStore   *store,
   GetRequest *request = user_data;
   g_autoptr(SwStmt) stmt = sw_store_prepare (store,
                                              "SELECT " ARTIST_COLUMNS "FROM artists a "
-                                             ARTIST_JOINS "WHERE a.id = ?1", error);
+                                             "WHERE a.id = ?1", error);
   g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)

@@ -530,6 +530,7 @@ static gboolean
 insert_artist (SwStore    *store,
                SwStmt     *stmt,
                SwArtist   *artist,
+               const char *library_id,
                const char *now,
                GError    **error)
 {
@@ -570,6 +571,14 @@ insert_artist (SwStore    *store,
   sw_stmt_bind_int64 (stmt, column++, artist->is_excluded);
   sw_stmt_bind_text (stmt, column++, artist->created_at);
   sw_stmt_bind_text (stmt, column++, artist->updated_at);
+  if (library_id != NULL)
+    {
+      g_autofree char *library_ids = g_strdup_printf ("|%s|", library_id);
+
+      sw_stmt_bind_text (stmt, column, library_ids);
+    }
+  else
+    sw_stmt_bind_text (stmt, column, "|");
 
   if (!sw_store_run (store, stmt, error))
     return FALSE;
@@ -588,9 +597,10 @@ create_in_transaction (SwStore   *store,
     "INSERT INTO artists (id, name, name_key, sort_name, type, gender, origin, disambiguation, "
     "musicbrainz_id, audiodb_id, discogs_id, wikidata_id, deezer_id, spotify_id, genres, "
     "styles, moods, years_active, born, formed, died, disbanded, biography, path, "
-    "exclusion_reason, nfo_exists, is_excluded, created_at, updated_at, dirty_since) "
+    "exclusion_reason, nfo_exists, is_excluded, created_at, updated_at, dirty_since, "
+    "library_ids) "
     "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, "
-    "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?29)", error);
+    "?18, ?19, ?20, ?21, ?22, ?23, ?24, ?25, ?26, ?27, ?28, ?29, ?29, ?30)", error);
   g_autoptr(SwStmt) member = NULL;
 
   if (insert == NULL)
@@ -609,7 +619,7 @@ create_in_transaction (SwStore   *store,
     {
       SwArtist *artist = g_ptr_array_index (request->artists, i);
 
-      if (!insert_artist (store, insert, artist, now, error))
+      if (!insert_artist (store, insert, artist, request->library_id, now, error))
         return FALSE;
 
       if (member != NULL)

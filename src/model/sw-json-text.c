@@ -63,9 +63,14 @@ sw_json_text_to_strv (const char *text)
 char *
 sw_json_text_from_strv (const char * const *strv)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonBuilder) builder = NULL;
   g_autoptr(JsonNode) root = NULL;
 
+  /* Most lists are empty; skip the builder for them. */
+  if (strv == NULL || strv[0] == NULL)
+    return g_strdup ("[]");
+
+  builder = json_builder_new ();
   json_builder_begin_array (builder);
   for (guint i = 0; strv != NULL && strv[i] != NULL; i++)
     json_builder_add_string_value (builder, strv[i]);

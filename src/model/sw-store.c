@@ -423,6 +423,9 @@ sw_store_open (const char  *path,
   if (!connection_exec (self->writer, "PRAGMA journal_mode = WAL", error) ||
       !connection_exec (self->writer, "PRAGMA synchronous = NORMAL", error) ||
       !connection_exec (self->writer, "PRAGMA cache_size = " WRITER_CACHE_KIB, error) ||
+      /* Statement journals (statements that fire triggers) stay in memory instead of
+       * being written to a temporary file page by page. */
+      !connection_exec (self->writer, "PRAGMA temp_store = MEMORY", error) ||
       !migrate (self, version, error))
     {
       g_prefix_error (error, _("Cannot prepare the database “%s”: "), self->path);

@@ -265,13 +265,18 @@ CREATE TABLE artists (
   missing_images          INTEGER GENERATED ALWAYS AS
                           (thumb_exists = 0 OR fanart_exists = 0) STORED,
   has_mbid                INTEGER GENERATED ALWAYS AS (musicbrainz_id <> '') STORED,
+  type_class              TEXT GENERATED ALWAYS AS
+                          (CASE WHEN type IN ('person', 'solo', 'character') THEN 'person'
+                                WHEN type IN ('group', 'choir') THEN 'group'
+                                WHEN type = 'orchestra' THEN 'orchestra'
+                                ELSE 'other' END) STORED,
   -- '|lib-1|lib-2|': the artist_libraries rows, kept in step by triggers, so library
   -- filters are answered from the list index instead of a join per row.
   library_ids             TEXT NOT NULL DEFAULT '|'
 );
 -- The artist list: name order, with every filter column, so a page and its count
 -- are answered from this index alone (rows carry biographies and are large).
-CREATE INDEX artists_list ON artists (name COLLATE NOCASE, id, sort_name, type, missing_meta,
+CREATE INDEX artists_list ON artists (name COLLATE NOCASE, id, sort_name, type_class, missing_meta,
                                       missing_images, has_mbid, is_excluded, locked, library_ids);
 -- Small indexes that count one filter's matches without touching rows.
 CREATE INDEX artists_missing_meta ON artists (missing_meta);
@@ -279,7 +284,7 @@ CREATE INDEX artists_missing_images ON artists (missing_images);
 CREATE INDEX artists_has_mbid ON artists (has_mbid);
 CREATE INDEX artists_excluded ON artists (is_excluded);
 CREATE INDEX artists_locked ON artists (locked);
-CREATE INDEX artists_type ON artists (type);
+CREATE INDEX artists_type ON artists (type_class);
 CREATE INDEX artists_libraries ON artists (library_ids);
 CREATE INDEX artists_sort_key ON artists (sort_key COLLATE NOCASE, id);
 CREATE INDEX artists_origin ON artists (origin COLLATE NOCASE, id);
@@ -293,7 +298,8 @@ CREATE INDEX artists_dirty ON artists (dirty_since, rules_evaluated_at);
 -- Substring search over names: a trigram index answers searches of three or more
 -- characters without reading every name (shorter ones fall back to a scan).
 CREATE VIRTUAL TABLE artist_search USING fts5 (
-  name, sort_name, content = 'artists', content_rowid = 'rowid', tokenize = 'trigram'
+  name, sort_name, content = 'artists', content_rowid = 'rowid', tokenize = 'trigram',
+  columnsize = 0
 );
 
 CREATE TRIGGER artists_search_insert AFTER INSERT ON artists
@@ -324,10 +330,11 @@ CREATE TABLE artist_libraries (
 ) WITHOUT ROWID;
 CREATE INDEX artist_libraries_library ON artist_libraries (library_id, artist_id);
 
+-- Creating an artist may fill library_ids itself; the trigger then has nothing to do.
 CREATE TRIGGER artist_libraries_insert AFTER INSERT ON artist_libraries
 BEGIN
   UPDATE artists SET library_ids = library_ids || NEW.library_id || '|'
-  WHERE id = NEW.artist_id;
+  WHERE id = NEW.artist_id AND instr (library_ids, '|' || NEW.library_id || '|') = 0;
 END;
 
 CREATE TRIGGER artist_libraries_delete AFTER DELETE ON artist_libraries
