@@ -599,6 +599,13 @@ bind_params (SwStmt    *stmt,
       sw_stmt_bind_text (stmt, i + 1, g_ptr_array_index (params, i));
 }
 
+static void
+add_artist_row (SwStmt   *stmt,
+                gpointer  artists)
+{
+  g_ptr_array_add (artists, _sw_artist_from_row (stmt));
+}
+
 static gboolean
 list_in_transaction (SwStore   *store,
                      gpointer   user_data,
@@ -613,7 +620,6 @@ list_in_transaction (SwStore   *store,
   g_autofree char *page_sql = NULL;
   g_autoptr(SwStmt) count = NULL;
   g_autoptr(SwStmt) rows = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   order_by = build_order_by (query);
   count_sql = g_strdup_printf ("SELECT count(*) FROM artists a%s", where);
@@ -643,16 +649,7 @@ list_in_transaction (SwStore   *store,
   sw_stmt_bind_int64 (rows, params->len + 1, query->page_size);
   sw_stmt_bind_int64 (rows, params->len + 2, (gint64) (query->page - 1) * query->page_size);
 
-  while (sw_store_step (store, rows, &local_error))
-    g_ptr_array_add (request->page->artists, _sw_artist_from_row (rows));
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return sw_store_foreach_row (store, rows, add_artist_row, request->page->artists, error);
 }
 
 SwArtistPage *
@@ -694,24 +691,16 @@ get_in_transaction (SwStore   *store,
   g_autoptr(SwStmt) stmt = sw_store_prepare (store,
                                              "SELECT " ARTIST_COLUMNS "FROM artists a "
                                              "WHERE a.id = ?1", error);
-  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   sw_stmt_bind_text (stmt, 1, request->id);
-  if (sw_store_step (store, stmt, &local_error))
-    {
-      request->artist = _sw_artist_from_row (stmt);
-      return TRUE;
-    }
+  if (!sw_store_step_row (store, stmt, error, _("There is no artist with id “%s”"), request->id))
+    return FALSE;
 
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
-                 _("There is no artist with id “%s”"), request->id);
-  return FALSE;
+  request->artist = _sw_artist_from_row (stmt);
+  return TRUE;
 }
 
 SwArtist *
@@ -736,16 +725,11 @@ sw_artist_store_exists (SwStore     *store,
                         GError     **error)
 {
   g_autoptr(SwStmt) stmt = sw_store_prepare (store, "SELECT 1 FROM artists WHERE id = ?1", error);
-  g_autoptr(GError) local_error = NULL;
+  gboolean found = FALSE;
 
   if (stmt == NULL)
     return FALSE;
 
   sw_stmt_bind_text (stmt, 1, id);
-  if (sw_store_step (store, stmt, &local_error))
-    return TRUE;
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  return FALSE;
+  return sw_store_step_any (store, stmt, &found, error) && found;
 }

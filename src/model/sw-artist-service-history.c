@@ -40,6 +40,13 @@ change_from_row (SwStmt *stmt)
   return change;
 }
 
+static void
+add_change_row (SwStmt   *stmt,
+                gpointer  changes)
+{
+  g_ptr_array_add (changes, change_from_row (stmt));
+}
+
 static gboolean
 list_history_in_transaction (SwStore   *store,
                              gpointer   user_data,
@@ -49,7 +56,6 @@ list_history_in_transaction (SwStore   *store,
   g_autoptr(SwStmt) count = sw_store_prepare (store,
     "SELECT count(*) FROM metadata_changes WHERE artist_id = ?1", error);
   g_autoptr(SwStmt) rows = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   if (count == NULL)
     return FALSE;
@@ -69,15 +75,7 @@ list_history_in_transaction (SwStore   *store,
   sw_stmt_bind_int64 (rows, 2, request->limit);
   sw_stmt_bind_int64 (rows, 3, request->offset);
 
-  while (sw_store_step (store, rows, &local_error))
-    g_ptr_array_add (request->changes, change_from_row (rows));
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return sw_store_foreach_row (store, rows, add_change_row, request->changes, error);
 }
 
 GPtrArray *
@@ -110,21 +108,14 @@ get_change (SwStore     *store,
   g_autoptr(SwStmt) stmt = sw_store_prepare (store,
     "SELECT id, artist_id, artist_name, field, old_value, new_value, source, producer, "
     "created_at FROM metadata_changes WHERE id = ?1", error);
-  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
 
   sw_stmt_bind_text (stmt, 1, change_id);
-  if (sw_store_step (store, stmt, &local_error))
-    return change_from_row (stmt);
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
-                 _("There is no change with id “%s”"), change_id);
-  return NULL;
+  if (!sw_store_step_row (store, stmt, error, _("There is no change with id “%s”"), change_id))
+    return NULL;
+  return change_from_row (stmt);
 }
 
 gboolean

@@ -170,7 +170,6 @@ set_image_locked_in_transaction (SwStore   *store,
   g_auto(ArtistState) state = { 0 };
   g_autoptr(SwStmt) select = NULL;
   g_autoptr(SwStmt) update = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *slot = NULL;
   ChangeRecord change = { 0 };
 
@@ -184,15 +183,9 @@ set_image_locked_in_transaction (SwStore   *store,
     return FALSE;
   sw_stmt_bind_text (select, 1, request->subject);
   sw_stmt_bind_text (select, 2, request->artist_id);
-  if (!sw_store_step (store, select, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
-                     _("“%s” has no image with id “%s”"), state.name, request->subject);
-      return FALSE;
-    }
+  if (!sw_store_step_row (store, select, error, _("“%s” has no image with id “%s”"),
+                          state.name, request->subject))
+    return FALSE;
 
   if ((sqlite3_column_int (select, 1) != 0) == request->locked)
     return TRUE;

@@ -118,7 +118,6 @@ remove_alias_in_transaction (SwStore   *store,
   RelationRequest *request = user_data;
   g_auto(ArtistState) state = { 0 };
   g_autoptr(SwStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
   g_autofree char *alias = NULL;
   ChangeRecord change = { 0 };
 
@@ -132,15 +131,9 @@ remove_alias_in_transaction (SwStore   *store,
 
   sw_stmt_bind_text (stmt, 1, request->alias_id);
   sw_stmt_bind_text (stmt, 2, request->artist_id);
-  if (!sw_store_step (store, stmt, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
-                     _("“%s” has no alias with id “%s”"), state.name, request->alias_id);
-      return FALSE;
-    }
+  if (!sw_store_step_row (store, stmt, error, _("“%s” has no alias with id “%s”"),
+                          state.name, request->alias_id))
+    return FALSE;
   alias = g_strdup (sw_stmt_column_text (stmt, 0));
   /* Finish the DELETE … RETURNING before the next statement. */
   sw_store_step (store, stmt, NULL);
@@ -174,6 +167,20 @@ typedef struct
   GPtrArray *rows;
 } ListRequest;
 
+static void
+add_alias_row (SwStmt   *stmt,
+               gpointer  rows)
+{
+  SwAlias *alias = sw_alias_new ();
+
+  alias->id = g_strdup (sw_stmt_column_text (stmt, 0));
+  alias->artist_id = g_strdup (sw_stmt_column_text (stmt, 1));
+  alias->alias = g_strdup (sw_stmt_column_text (stmt, 2));
+  alias->source = g_strdup (sw_stmt_column_text (stmt, 3));
+  alias->created_at = g_strdup (sw_stmt_column_text (stmt, 4));
+  g_ptr_array_add (rows, alias);
+}
+
 static gboolean
 list_aliases_in_transaction (SwStore   *store,
                              gpointer   user_data,
@@ -183,30 +190,12 @@ list_aliases_in_transaction (SwStore   *store,
   g_autoptr(SwStmt) stmt = sw_store_prepare (store,
     "SELECT id, artist_id, alias, source, created_at FROM artist_aliases "
     "WHERE artist_id = ?1 ORDER BY alias COLLATE NOCASE", error);
-  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   sw_stmt_bind_text (stmt, 1, request->artist_id);
-  while (sw_store_step (store, stmt, &local_error))
-    {
-      SwAlias *alias = sw_alias_new ();
-
-      alias->id = g_strdup (sw_stmt_column_text (stmt, 0));
-      alias->artist_id = g_strdup (sw_stmt_column_text (stmt, 1));
-      alias->alias = g_strdup (sw_stmt_column_text (stmt, 2));
-      alias->source = g_strdup (sw_stmt_column_text (stmt, 3));
-      alias->created_at = g_strdup (sw_stmt_column_text (stmt, 4));
-      g_ptr_array_add (request->rows, alias);
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return sw_store_foreach_row (store, stmt, add_alias_row, request->rows, error);
 }
 
 GPtrArray *
@@ -383,6 +372,27 @@ sw_artist_service_clear_members (SwArtistService  *self,
   return sw_artist_service_save_members (self, artist_id, NULL, source, error);
 }
 
+static void
+add_member_row (SwStmt   *stmt,
+                gpointer  rows)
+{
+  SwMember *member = sw_member_new ();
+
+  member->id = g_strdup (sw_stmt_column_text (stmt, 0));
+  member->artist_id = g_strdup (sw_stmt_column_text (stmt, 1));
+  member->member_name = g_strdup (sw_stmt_column_text (stmt, 2));
+  member->member_mbid = g_strdup (sw_stmt_column_text (stmt, 3));
+  member->instruments = sw_json_text_to_strv (sw_stmt_column_text (stmt, 4));
+  member->vocal_type = g_strdup (sw_stmt_column_text (stmt, 5));
+  member->date_joined = g_strdup (sw_stmt_column_text (stmt, 6));
+  member->date_left = g_strdup (sw_stmt_column_text (stmt, 7));
+  member->is_original_member = sqlite3_column_int (stmt, 8) != 0;
+  member->sort_order = sqlite3_column_int (stmt, 9);
+  member->created_at = g_strdup (sw_stmt_column_text (stmt, 10));
+  member->updated_at = g_strdup (sw_stmt_column_text (stmt, 11));
+  g_ptr_array_add (rows, member);
+}
+
 static gboolean
 list_members_in_transaction (SwStore   *store,
                              gpointer   user_data,
@@ -393,37 +403,12 @@ list_members_in_transaction (SwStore   *store,
     "SELECT id, artist_id, member_name, member_mbid, instruments, vocal_type, date_joined, "
     "date_left, is_original_member, sort_order, created_at, updated_at FROM band_members "
     "WHERE artist_id = ?1 ORDER BY sort_order, rowid", error);
-  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   sw_stmt_bind_text (stmt, 1, request->artist_id);
-  while (sw_store_step (store, stmt, &local_error))
-    {
-      SwMember *member = sw_member_new ();
-
-      member->id = g_strdup (sw_stmt_column_text (stmt, 0));
-      member->artist_id = g_strdup (sw_stmt_column_text (stmt, 1));
-      member->member_name = g_strdup (sw_stmt_column_text (stmt, 2));
-      member->member_mbid = g_strdup (sw_stmt_column_text (stmt, 3));
-      member->instruments = sw_json_text_to_strv (sw_stmt_column_text (stmt, 4));
-      member->vocal_type = g_strdup (sw_stmt_column_text (stmt, 5));
-      member->date_joined = g_strdup (sw_stmt_column_text (stmt, 6));
-      member->date_left = g_strdup (sw_stmt_column_text (stmt, 7));
-      member->is_original_member = sqlite3_column_int (stmt, 8) != 0;
-      member->sort_order = sqlite3_column_int (stmt, 9);
-      member->created_at = g_strdup (sw_stmt_column_text (stmt, 10));
-      member->updated_at = g_strdup (sw_stmt_column_text (stmt, 11));
-      g_ptr_array_add (request->rows, member);
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return sw_store_foreach_row (store, stmt, add_member_row, request->rows, error);
 }
 
 GPtrArray *

@@ -89,7 +89,7 @@ source_is_automated (const char *source)
 
 gboolean
 _sw_artist_check_source (const char  *source,
-              GError     **error)
+                         GError     **error)
 {
   if (sw_artist_source_is_valid (source))
     return TRUE;
@@ -101,10 +101,10 @@ _sw_artist_check_source (const char  *source,
 
 void
 _sw_artist_publish_artist_event (SwArtistService *self,
-                      const char      *event,
-                      const char      *artist_id,
-                      const char      *field,
-                      const char      *source)
+                                 const char      *event,
+                                 const char      *artist_id,
+                                 const char      *field,
+                                 const char      *source)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
 
@@ -130,8 +130,8 @@ _sw_artist_publish_artist_event (SwArtistService *self,
 
 gboolean
 _sw_artist_record_change (SwStore             *store,
-               const ChangeRecord  *change,
-               GError             **error)
+                          const ChangeRecord  *change,
+                          GError             **error)
 {
   g_autoptr(SwStmt) stmt = sw_store_prepare (store,
     "INSERT INTO metadata_changes (id, artist_id, artist_name, field, old_value, new_value, "
@@ -157,8 +157,8 @@ _sw_artist_record_change (SwStore             *store,
 /* Marks the artist changed: rules must look at it again. */
 gboolean
 _sw_artist_touch_artist (SwStore     *store,
-              const char  *artist_id,
-              GError     **error)
+                         const char  *artist_id,
+                         GError     **error)
 {
   g_autoptr(SwStmt) stmt = sw_store_prepare (store,
     "UPDATE artists SET updated_at = ?1, dirty_since = ?1 WHERE id = ?2", error);
@@ -180,27 +180,19 @@ _sw_artist_state_clear (ArtistState *state)
 
 gboolean
 _sw_artist_load_state (SwStore      *store,
-            const char   *artist_id,
-            ArtistState  *state,
-            GError      **error)
+                       const char   *artist_id,
+                       ArtistState  *state,
+                       GError      **error)
 {
   g_autoptr(SwStmt) stmt = sw_store_prepare (store,
     "SELECT name, locked FROM artists WHERE id = ?1", error);
-  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   sw_stmt_bind_text (stmt, 1, artist_id);
-  if (!sw_store_step (store, stmt, &local_error))
-    {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
-                     _("There is no artist with id “%s”"), artist_id);
-      return FALSE;
-    }
+  if (!sw_store_step_row (store, stmt, error, _("There is no artist with id “%s”"), artist_id))
+    return FALSE;
 
   state->name = g_strdup (sw_stmt_column_text (stmt, 0));
   state->locked = sqlite3_column_int (stmt, 1) != 0;
@@ -209,37 +201,30 @@ _sw_artist_load_state (SwStore      *store,
 
 gboolean
 _sw_artist_field_is_locked (SwStore     *store,
-                 const char  *artist_id,
-                 const char  *field,
-                 gboolean    *locked,
-                 GError     **error)
+                            const char  *artist_id,
+                            const char  *field,
+                            gboolean    *locked,
+                            GError     **error)
 {
   g_autoptr(SwStmt) stmt = sw_store_prepare (store,
     "SELECT 1 FROM artist_field_locks WHERE artist_id = ?1 AND field = ?2", error);
-  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   sw_stmt_bind_text (stmt, 1, artist_id);
   sw_stmt_bind_text (stmt, 2, field);
-  *locked = sw_store_step (store, stmt, &local_error);
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-  return TRUE;
+  return sw_store_step_any (store, stmt, locked, error);
 }
 
 /* Automation may not touch a locked artist, nor a locked field (@field may be NULL). */
 gboolean
 _sw_artist_check_locks (SwStore      *store,
-             const char   *artist_id,
-             ArtistState  *state,
-             const char   *field,
-             const char   *source,
-             GError      **error)
+                        const char   *artist_id,
+                        ArtistState  *state,
+                        const char   *field,
+                        const char   *source,
+                        GError      **error)
 {
   gboolean locked = FALSE;
 
@@ -287,21 +272,14 @@ read_column (SwStore     *store,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM artists WHERE id = ?1", column);
   g_autoptr(SwStmt) stmt = sw_store_prepare (store, sql, error);
-  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return NULL;
 
   sw_stmt_bind_text (stmt, 1, artist_id);
-  if (sw_store_step (store, stmt, &local_error))
-    return g_strdup (sw_stmt_column_text (stmt, 0));
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
-                 _("There is no artist with id “%s”"), artist_id);
-  return NULL;
+  if (!sw_store_step_row (store, stmt, error, _("There is no artist with id “%s”"), artist_id))
+    return NULL;
+  return g_strdup (sw_stmt_column_text (stmt, 0));
 }
 
 static gboolean
@@ -313,23 +291,20 @@ check_name_collision (SwStore     *store,
   g_autoptr(SwStmt) stmt = sw_store_prepare (store,
     "SELECT name FROM artists WHERE name_key = ?1 AND id <> ?2 LIMIT 1", error);
   g_autofree char *key = sw_artist_identity_key (name);
-  g_autoptr(GError) local_error = NULL;
+  gboolean taken = FALSE;
 
   if (stmt == NULL)
     return FALSE;
 
   sw_stmt_bind_text (stmt, 1, key);
   sw_stmt_bind_text (stmt, 2, artist_id);
-  if (sw_store_step (store, stmt, &local_error))
+  if (!sw_store_step_any (store, stmt, &taken, error))
+    return FALSE;
+
+  if (taken)
     {
       g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_CONFLICT,
                    _("Another artist is already called “%s”"), sw_stmt_column_text (stmt, 0));
-      return FALSE;
-    }
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
       return FALSE;
     }
   return TRUE;

@@ -620,6 +620,66 @@ sw_store_step (SwStore  *self,
 }
 
 gboolean
+sw_store_step_any (SwStore   *self,
+                   SwStmt    *stmt,
+                   gboolean  *found,
+                   GError   **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  *found = sw_store_step (self, stmt, &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+sw_store_step_row (SwStore     *self,
+                   SwStmt      *stmt,
+                   GError     **error,
+                   const char  *not_found_format,
+                   ...)
+{
+  gboolean found = FALSE;
+  va_list args;
+
+  if (!sw_store_step_any (self, stmt, &found, error))
+    return FALSE;
+
+  if (!found)
+    {
+      va_start (args, not_found_format);
+      g_propagate_error (error, g_error_new_valist (SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
+                                                    not_found_format, args));
+      va_end (args);
+    }
+  return found;
+}
+
+gboolean
+sw_store_foreach_row (SwStore    *self,
+                      SwStmt     *stmt,
+                      SwRowFunc   func,
+                      gpointer    user_data,
+                      GError    **error)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  while (sw_store_step (self, stmt, &local_error))
+    func (stmt, user_data);
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
 sw_store_run (SwStore  *self,
               SwStmt   *stmt,
               GError  **error)

@@ -78,6 +78,26 @@ SwStmt   *sw_store_prepare          (SwStore      *self,
 gboolean  sw_store_step             (SwStore      *self,
                                      SwStmt       *stmt,
                                      GError      **error);
+/* Steps to the one row a lookup expects; no row is SW_STORE_ERROR_NOT_FOUND with the
+ * message given. */
+gboolean  sw_store_step_row         (SwStore      *self,
+                                     SwStmt       *stmt,
+                                     GError      **error,
+                                     const char   *not_found_format,
+                                     ...) G_GNUC_PRINTF (4, 5);
+/* Steps once and says whether there was a row; FALSE only on error. */
+gboolean  sw_store_step_any         (SwStore      *self,
+                                     SwStmt       *stmt,
+                                     gboolean     *found,
+                                     GError      **error);
+/* Calls @func for every row; FALSE on the first error. */
+typedef void (*SwRowFunc) (SwStmt   *stmt,
+                           gpointer  user_data);
+gboolean  sw_store_foreach_row      (SwStore      *self,
+                                     SwStmt       *stmt,
+                                     SwRowFunc     func,
+                                     gpointer      user_data,
+                                     GError      **error);
 /* Steps a statement that returns no rows. */
 gboolean  sw_store_run              (SwStore      *self,
                                      SwStmt       *stmt,
