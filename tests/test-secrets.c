@@ -296,6 +296,30 @@ assert_lookup_fails (SwSecrets  *secrets,
   g_assert_null (strstr (error->message, PLAINTEXT));
 }
 
+static void
+store_ok (SwSecrets  *secrets,
+          const char *kind,
+          const char *id,
+          const char *label,
+          const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sw_secrets_store_sync (secrets, kind, id, label, value, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+delete_ok (SwSecrets  *secrets,
+           const char *kind,
+           const char *id)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (sw_secrets_delete_sync (secrets, kind, id, NULL, &error));
+  g_assert_no_error (error);
+}
+
 /* Encrypted-database backend ------------------------------------------------------------ */
 
 static void
@@ -303,7 +327,6 @@ test_fallback_round_trip (Fixture       *f,
                           gconstpointer  user_data)
 {
   g_autoptr(SwSecrets) secrets = open_fallback (f);
-  g_autoptr(GError) error = NULL;
   SwSecretsBackend backend = SW_SECRETS_BACKEND_SECRET_SERVICE;
 
   g_assert_cmpstr (sw_secrets_get_backend_name (secrets), ==, "encrypted-database");
@@ -312,41 +335,30 @@ test_fallback_round_trip (Fixture       *f,
   /* Asked for explicitly: no fallback to explain. */
   g_assert_null (sw_secrets_get_fallback_reason (secrets));
 
-  g_assert_true (sw_secrets_store_sync (secrets, "provider", "fanarttv",
-                                        "Stillwater: fanarttv API key", PLAINTEXT,
-                                        NULL, &error));
-  g_assert_no_error (error);
+  store_ok (secrets, "provider", "fanarttv", "Stillwater: fanarttv API key", PLAINTEXT);
   assert_lookup (secrets, "provider", "fanarttv", PLAINTEXT);
 
   /* Overwrite: one row, the new value. */
-  g_assert_true (sw_secrets_store_sync (secrets, "provider", "fanarttv", NULL, "second value",
-                                        NULL, &error));
-  g_assert_no_error (error);
+  store_ok (secrets, "provider", "fanarttv", NULL, "second value");
   assert_lookup (secrets, "provider", "fanarttv", "second value");
   g_assert_cmpint (raw_row_count (f->store, "provider", "fanarttv"), ==, 1);
 
   /* Same id under another kind is another secret. */
-  g_assert_true (sw_secrets_store_sync (secrets, "connection", "fanarttv", NULL, "other",
-                                        NULL, &error));
-  g_assert_no_error (error);
+  store_ok (secrets, "connection", "fanarttv", NULL, "other");
   assert_lookup (secrets, "provider", "fanarttv", "second value");
   assert_lookup (secrets, "connection", "fanarttv", "other");
 
   /* Non-ASCII survives. */
-  g_assert_true (sw_secrets_store_sync (secrets, "connection", "0b6f…ü", NULL, "pässwörd ✓",
-                                        NULL, &error));
-  g_assert_no_error (error);
+  store_ok (secrets, "connection", "0b6f…ü", NULL, "pässwörd ✓");
   assert_lookup (secrets, "connection", "0b6f…ü", "pässwörd ✓");
 
-  g_assert_true (sw_secrets_delete_sync (secrets, "provider", "fanarttv", NULL, &error));
-  g_assert_no_error (error);
+  delete_ok (secrets, "provider", "fanarttv");
   assert_lookup (secrets, "provider", "fanarttv", NULL);
   g_assert_cmpint (raw_row_count (f->store, "provider", "fanarttv"), ==, 0);
   assert_lookup (secrets, "connection", "fanarttv", "other");
 
   /* Deleting what is not there is not an error. */
-  g_assert_true (sw_secrets_delete_sync (secrets, "provider", "fanarttv", NULL, &error));
-  g_assert_no_error (error);
+  delete_ok (secrets, "provider", "fanarttv");
 }
 
 static void
@@ -354,12 +366,8 @@ test_fallback_missing (Fixture       *f,
                        gconstpointer  user_data)
 {
   g_autoptr(SwSecrets) secrets = open_fallback (f);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SwSecretValue) value = NULL;
 
-  value = sw_secrets_lookup_sync (secrets, "provider", "never-stored", NULL, &error);
-  g_assert_no_error (error);
-  g_assert_null (value);
+  assert_lookup (secrets, "provider", "never-stored", NULL);
 }
 
 static void
@@ -367,16 +375,13 @@ test_fallback_ciphertext (Fixture       *f,
                           gconstpointer  user_data)
 {
   g_autoptr(SwSecrets) secrets = open_fallback (f);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) nonce = NULL;
   g_autoptr(GBytes) ciphertext = NULL;
   g_autoptr(GBytes) nonce2 = NULL;
   g_autoptr(GBytes) ciphertext2 = NULL;
   g_autofree char *wal_path = g_strconcat (f->db_path, "-wal", NULL);
 
-  g_assert_true (sw_secrets_store_sync (secrets, "provider", "fanarttv", NULL, PLAINTEXT,
-                                        NULL, &error));
-  g_assert_no_error (error);
+  store_ok (secrets, "provider", "fanarttv", NULL, PLAINTEXT);
 
   raw_row_get (f->store, "provider", "fanarttv", &nonce, &ciphertext);
   g_assert_cmpuint (g_bytes_get_size (nonce), ==, 24);
@@ -390,9 +395,7 @@ test_fallback_ciphertext (Fixture       *f,
   g_assert_false (file_contains (wal_path, "fanart-7f3a9c1e"));
 
   /* A fresh nonce every time: storing the same value again changes both columns. */
-  g_assert_true (sw_secrets_store_sync (secrets, "provider", "fanarttv", NULL, PLAINTEXT,
-                                        NULL, &error));
-  g_assert_no_error (error);
+  store_ok (secrets, "provider", "fanarttv", NULL, PLAINTEXT);
   raw_row_get (f->store, "provider", "fanarttv", &nonce2, &ciphertext2);
   g_assert_false (g_bytes_equal (nonce, nonce2));
   g_assert_false (g_bytes_equal (ciphertext, ciphertext2));
@@ -434,7 +437,6 @@ test_fallback_tampered (Fixture       *f,
                         gconstpointer  user_data)
 {
   g_autoptr(SwSecrets) secrets = open_fallback (f);
-  g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) nonce = NULL;
   g_autoptr(GBytes) ciphertext = NULL;
   g_autoptr(GBytes) flipped = NULL;
@@ -445,9 +447,7 @@ test_fallback_tampered (Fixture       *f,
   gconstpointer bytes_data;
   gsize size;
 
-  g_assert_true (sw_secrets_store_sync (secrets, "provider", "fanarttv", NULL, PLAINTEXT,
-                                        NULL, &error));
-  g_assert_no_error (error);
+  store_ok (secrets, "provider", "fanarttv", NULL, PLAINTEXT);
   raw_row_get (f->store, "provider", "fanarttv", &nonce, &ciphertext);
 
   /* One bit of the ciphertext. */
@@ -497,14 +497,9 @@ test_fallback_moved_row (Fixture       *f,
                          gconstpointer  user_data)
 {
   g_autoptr(SwSecrets) secrets = open_fallback (f);
-  g_autoptr(GError) error = NULL;
 
-  g_assert_true (sw_secrets_store_sync (secrets, "provider", "fanarttv", NULL, PLAINTEXT,
-                                        NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (sw_secrets_store_sync (secrets, "provider", "musicbrainz", NULL, "mb-value",
-                                        NULL, &error));
-  g_assert_no_error (error);
+  store_ok (secrets, "provider", "fanarttv", NULL, PLAINTEXT);
+  store_ok (secrets, "provider", "musicbrainz", NULL, "mb-value");
 
   /* Another id, same kind: overwriting an existing row. */
   raw_copy_row (f->store, "provider", "fanarttv", "provider", "musicbrainz");
@@ -515,9 +510,7 @@ test_fallback_moved_row (Fixture       *f,
   assert_lookup_fails (secrets, "connection", "fanarttv");
 
   /* The boundary between kind and id is part of the binding. */
-  g_assert_true (sw_secrets_store_sync (secrets, "provider", "ab", NULL, "boundary",
-                                        NULL, &error));
-  g_assert_no_error (error);
+  store_ok (secrets, "provider", "ab", NULL, "boundary");
   raw_copy_row (f->store, "provider", "ab", "providera", "b");
   assert_lookup_fails (secrets, "providera", "b");
 
@@ -601,12 +594,8 @@ test_fallback_persistence (Fixture       *f,
   g_autofree char *key_before = NULL;
   g_autofree char *key_after = NULL;
 
-  g_assert_true (sw_secrets_store_sync (first, "provider", "fanarttv", NULL, PLAINTEXT,
-                                        NULL, &error));
-  g_assert_no_error (error);
-  g_assert_true (sw_secrets_store_sync (first, "connection", "c6a0e4f8", NULL, "emby-key",
-                                        NULL, &error));
-  g_assert_no_error (error);
+  store_ok (first, "provider", "fanarttv", NULL, PLAINTEXT);
+  store_ok (first, "connection", "c6a0e4f8", NULL, "emby-key");
   g_assert_true (g_file_get_contents (f->key_path, &key_before, NULL, NULL));
   g_clear_object (&first);
 
@@ -632,24 +621,17 @@ test_fallback_lost_key (Fixture       *f,
     {
       g_autoptr(SwSecrets) first = open_fallback (f);
       g_autoptr(SwSecrets) second = NULL;
-      g_autoptr(GError) error = NULL;
 
       g_log_set_always_fatal (G_LOG_FATAL_MASK | G_LOG_LEVEL_CRITICAL);
 
-      g_assert_true (sw_secrets_store_sync (first, "provider", "fanarttv", NULL, PLAINTEXT,
-                                            NULL, &error));
-      g_assert_no_error (error);
-      g_assert_true (sw_secrets_store_sync (first, "connection", "c6a0e4f8", NULL, "emby-key",
-                                            NULL, &error));
-      g_assert_no_error (error);
+      store_ok (first, "provider", "fanarttv", NULL, PLAINTEXT);
+      store_ok (first, "connection", "c6a0e4f8", NULL, "emby-key");
       g_clear_object (&first);
 
       g_assert_cmpint (g_unlink (f->key_path), ==, 0);
       second = open_fallback (f);
       assert_lookup_fails (second, "provider", "fanarttv");
-      g_assert_true (sw_secrets_store_sync (second, "provider", "fanarttv", NULL, "re-entered",
-                                            NULL, &error));
-      g_assert_no_error (error);
+      store_ok (second, "provider", "fanarttv", NULL, "re-entered");
       assert_lookup (second, "provider", "fanarttv", "re-entered");
       assert_lookup_fails (second, "connection", "c6a0e4f8");
       return;
@@ -661,59 +643,66 @@ test_fallback_lost_key (Fixture       *f,
   g_test_trap_assert_stderr_unmatched ("*" PLAINTEXT "*");
 }
 
+typedef enum
+{
+  CALL_STORE,
+  CALL_LOOKUP,
+  CALL_DELETE,
+} Call;
+
 static void
 test_invalid_arguments (Fixture       *f,
                         gconstpointer  user_data)
 {
   g_autoptr(SwSecrets) secrets = open_fallback (f);
-  const char *bad_kinds[] = { "", "Provider", "pro vider", "provider/x", "k\xc3\xa9" };
   g_autofree char *long_id = g_strnfill (257, 'a');
   g_autofree char *long_value = g_strnfill (64 * 1024 + 1, 'v');
+  /* Values (the last three) are never echoed in the message; @hidden is the part that
+   * must not appear. */
+  const struct
+  {
+    Call call;
+    const char *kind;
+    const char *id;
+    const char *value;
+    const char *hidden;
+  } cases[] = {
+    { CALL_STORE, "", "x", "v", NULL },
+    { CALL_STORE, "Provider", "x", "v", NULL },
+    { CALL_STORE, "pro vider", "x", "v", NULL },
+    { CALL_STORE, "provider/x", "x", "v", NULL },
+    { CALL_STORE, "k\xc3\xa9", "x", "v", NULL },
+    { CALL_STORE, "provider", "", "v", NULL },
+    { CALL_STORE, "provider", long_id, "v", NULL },
+    { CALL_STORE, "provider", "\xff", "v", NULL },
+    { CALL_LOOKUP, "", "x", NULL, NULL },
+    { CALL_DELETE, "provider", "", NULL, NULL },
+    { CALL_STORE, "provider", "x", "", NULL },
+    { CALL_STORE, "provider", "x", long_value, "vvvv" },
+    { CALL_STORE, "provider", "x", "bad\xfe", "bad" },
+  };
 
-  for (gsize i = 0; i < G_N_ELEMENTS (bad_kinds); i++)
+  for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
       g_autoptr(GError) error = NULL;
+      g_autoptr(SwSecretValue) value = NULL;
+      gboolean ok = FALSE;
 
-      g_assert_false (sw_secrets_store_sync (secrets, bad_kinds[i], "x", NULL, "v",
-                                             NULL, &error));
+      g_test_message ("invalid arguments, case %" G_GSIZE_FORMAT, i);
+      if (cases[i].call == CALL_STORE)
+        ok = sw_secrets_store_sync (secrets, cases[i].kind, cases[i].id, NULL, cases[i].value,
+                                    NULL, &error);
+      else if (cases[i].call == CALL_LOOKUP)
+        ok = (value = sw_secrets_lookup_sync (secrets, cases[i].kind, cases[i].id, NULL,
+                                              &error)) != NULL;
+      else
+        ok = sw_secrets_delete_sync (secrets, cases[i].kind, cases[i].id, NULL, &error);
+
+      g_assert_false (ok);
       g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
+      if (cases[i].hidden != NULL)
+        g_assert_null (strstr (error->message, cases[i].hidden));
     }
-
-  {
-    g_autoptr(GError) error = NULL;
-
-    g_assert_false (sw_secrets_store_sync (secrets, "provider", "", NULL, "v", NULL, &error));
-    g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
-    g_clear_error (&error);
-    g_assert_false (sw_secrets_store_sync (secrets, "provider", long_id, NULL, "v", NULL,
-                                           &error));
-    g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
-    g_clear_error (&error);
-    g_assert_false (sw_secrets_store_sync (secrets, "provider", "\xff", NULL, "v", NULL,
-                                           &error));
-    g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
-    g_clear_error (&error);
-    g_assert_null (sw_secrets_lookup_sync (secrets, "", "x", NULL, &error));
-    g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
-    g_clear_error (&error);
-    g_assert_false (sw_secrets_delete_sync (secrets, "provider", "", NULL, &error));
-    g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
-    g_clear_error (&error);
-
-    /* Values: empty, too long, not UTF-8. None is echoed in the message. */
-    g_assert_false (sw_secrets_store_sync (secrets, "provider", "x", NULL, "", NULL, &error));
-    g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
-    g_clear_error (&error);
-    g_assert_false (sw_secrets_store_sync (secrets, "provider", "x", NULL, long_value, NULL,
-                                           &error));
-    g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
-    g_assert_null (strstr (error->message, "vvvv"));
-    g_clear_error (&error);
-    g_assert_false (sw_secrets_store_sync (secrets, "provider", "x", NULL, "bad\xfe", NULL,
-                                           &error));
-    g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
-    g_assert_null (strstr (error->message, "bad"));
-  }
 
   /* Nothing was written. */
   g_assert_cmpint (raw_row_count (f->store, "provider", "x"), ==, 0);
@@ -763,6 +752,55 @@ new_async_and_wait (Waiter                     *w,
   return sw_secrets_new_finish (result, error);
 }
 
+static void
+store_async_ok (Waiter     *w,
+                SwSecrets  *secrets,
+                const char *kind,
+                const char *id,
+                const char *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sw_secrets_store (secrets, kind, id, "Stillwater: async test", value, NULL, on_ready, w);
+  result = wait_for_result (w);
+  g_assert_true (sw_secrets_store_finish (secrets, result, &error));
+  g_assert_no_error (error);
+}
+
+static void
+assert_lookup_async (Waiter     *w,
+                     SwSecrets  *secrets,
+                     const char *kind,
+                     const char *id,
+                     const char *expected)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(SwSecretValue) value = NULL;
+
+  sw_secrets_lookup (secrets, kind, id, NULL, on_ready, w);
+  result = wait_for_result (w);
+  value = sw_secrets_lookup_finish (secrets, result, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (value, ==, expected);
+}
+
+static void
+delete_async_ok (Waiter     *w,
+                 SwSecrets  *secrets,
+                 const char *kind,
+                 const char *id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  sw_secrets_delete (secrets, kind, id, NULL, on_ready, w);
+  result = wait_for_result (w);
+  g_assert_true (sw_secrets_delete_finish (secrets, result, &error));
+  g_assert_no_error (error);
+}
+
 /* Store, overwrite, look up, delete, look up again: all through the async calls. */
 static void
 exercise_async (Waiter     *w,
@@ -770,57 +808,25 @@ exercise_async (Waiter     *w,
                 const char *kind,
                 const char *id)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SwSecretValue) value = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  sw_secrets_store (secrets, kind, id, "Stillwater: async test", "first", NULL, on_ready, w);
-  result = wait_for_result (w);
-  g_assert_true (sw_secrets_store_finish (secrets, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  sw_secrets_store (secrets, kind, id, "Stillwater: async test", PLAINTEXT, NULL, on_ready, w);
-  result = wait_for_result (w);
-  g_assert_true (sw_secrets_store_finish (secrets, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
-
-  sw_secrets_lookup (secrets, kind, id, NULL, on_ready, w);
-  result = wait_for_result (w);
-  value = sw_secrets_lookup_finish (secrets, result, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (value, ==, PLAINTEXT);
-  g_clear_pointer (&value, sw_secret_value_free);
-  g_clear_object (&result);
-
-  sw_secrets_delete (secrets, kind, id, NULL, on_ready, w);
-  result = wait_for_result (w);
-  g_assert_true (sw_secrets_delete_finish (secrets, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  store_async_ok (w, secrets, kind, id, "first");
+  store_async_ok (w, secrets, kind, id, PLAINTEXT);
+  assert_lookup_async (w, secrets, kind, id, PLAINTEXT);
+  delete_async_ok (w, secrets, kind, id);
 
   /* Absent: NULL without an error, and deleting again succeeds. */
-  sw_secrets_lookup (secrets, kind, id, NULL, on_ready, w);
-  result = wait_for_result (w);
-  value = sw_secrets_lookup_finish (secrets, result, &error);
-  g_assert_no_error (error);
-  g_assert_null (value);
-  g_clear_object (&result);
-
-  sw_secrets_delete (secrets, kind, id, NULL, on_ready, w);
-  result = wait_for_result (w);
-  g_assert_true (sw_secrets_delete_finish (secrets, result, &error));
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  assert_lookup_async (w, secrets, kind, id, NULL);
+  delete_async_ok (w, secrets, kind, id);
 
   /* Invalid input is reported through the callback too. */
-  sw_secrets_store (secrets, kind, id, NULL, "", NULL, on_ready, w);
-  result = wait_for_result (w);
-  g_assert_false (sw_secrets_store_finish (secrets, result, &error));
-  g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
-  g_clear_error (&error);
-  g_clear_object (&result);
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(GAsyncResult) result = NULL;
+
+    sw_secrets_store (secrets, kind, id, NULL, "", NULL, on_ready, w);
+    result = wait_for_result (w);
+    g_assert_false (sw_secrets_store_finish (secrets, result, &error));
+    g_assert_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_INVALID);
+  }
 }
 
 static void
@@ -954,12 +960,8 @@ test_service_round_trip (Fixture       *f,
   g_assert_cmpstr (sw_secrets_get_schema ()->name, ==, expected_schema.name);
   g_assert_cmpint (sw_secrets_get_schema ()->flags, ==, SECRET_SCHEMA_DONT_MATCH_NAME);
 
-  g_assert_true (sw_secrets_store_sync (secrets, "connection", id, label, "first", NULL,
-                                        &error));
-  g_assert_no_error (error);
-  g_assert_true (sw_secrets_store_sync (secrets, "connection", id, label, PLAINTEXT, NULL,
-                                        &error));
-  g_assert_no_error (error);
+  store_ok (secrets, "connection", id, label, "first");
+  store_ok (secrets, "connection", id, label, PLAINTEXT);
   assert_lookup (secrets, "connection", id, PLAINTEXT);
 
   /* Really in the keyring, under the schema's attributes, as one item with our label;
@@ -981,16 +983,14 @@ test_service_round_trip (Fixture       *f,
   g_list_free_full (items, g_object_unref);
   g_assert_cmpint (raw_row_count (f->store, "connection", id), ==, 0);
 
-  g_assert_true (sw_secrets_delete_sync (secrets, "connection", id, NULL, &error));
-  g_assert_no_error (error);
+  delete_ok (secrets, "connection", id);
   assert_lookup (secrets, "connection", id, NULL);
   found = secret_password_lookup_sync (&expected_schema, NULL, &error,
                                        "kind", "connection", "id", id, NULL);
   g_assert_no_error (error);
   g_assert_null (found);
 
-  g_assert_true (sw_secrets_delete_sync (secrets, "connection", id, NULL, &error));
-  g_assert_no_error (error);
+  delete_ok (secrets, "connection", id);
 }
 
 static void
@@ -1050,9 +1050,7 @@ test_auto_unreachable_bus (Fixture       *f,
       g_assert_nonnull (sw_secrets_get_fallback_reason (secrets));
       g_test_message ("fallback reason: %s", sw_secrets_get_fallback_reason (secrets));
 
-      g_assert_true (sw_secrets_store_sync (secrets, "provider", "fanarttv", NULL, PLAINTEXT,
-                                            NULL, &error));
-      g_assert_no_error (error);
+      store_ok (secrets, "provider", "fanarttv", NULL, PLAINTEXT);
       assert_lookup (secrets, "provider", "fanarttv", PLAINTEXT);
 
       /* Asking for the keyring explicitly is an error instead. */

@@ -188,6 +188,18 @@ assert_invalid (GError     *error,
     g_error ("error “%s” does not name %s", error->message, key);
 }
 
+/* Any key: the value is refused and nothing is written. */
+static void
+assert_set_refused (SwSettings *settings,
+                    const char *key,
+                    const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_false (sw_settings_set (settings, key, value, &error));
+  g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID);
+}
+
 /* Settings: every validated key --------------------------------------------------------- */
 
 typedef struct
@@ -479,15 +491,9 @@ test_set_get (Fixture       *fixture,
   assert_setting (fixture->settings, "some.future_key", "anything goes");
 
   /* A malformed key is refused. */
-  g_assert_false (sw_settings_set (fixture->settings, "bad key", "x", &error));
-  g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (sw_settings_set (fixture->settings, "", "x", &error));
-  g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (sw_settings_set (fixture->settings, "a..b", "x", &error));
-  g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  assert_set_refused (fixture->settings, "bad key", "x");
+  assert_set_refused (fixture->settings, "", "x");
+  assert_set_refused (fixture->settings, "a..b", "x");
 
   /* Values must be UTF-8, whatever the key. */
   g_assert_false (sw_settings_set (fixture->settings, "some.future_key", "\xfe", &error));
@@ -591,13 +597,8 @@ test_invalid_changes_nothing (Fixture       *fixture,
   g_assert_true (sw_settings_set (fixture->settings, "backup_retention_count", "3", &error));
   before = sw_settings_to_json (fixture->settings);
 
-  g_assert_false (sw_settings_set (fixture->settings, "backup_retention_count", "-3", &error));
-  g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID);
-  g_clear_error (&error);
-  g_assert_false (sw_settings_set (fixture->settings, "auth.providers.local.enabled", "false",
-                                   &error));
-  g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  assert_set_refused (fixture->settings, "backup_retention_count", "-3");
+  assert_set_refused (fixture->settings, "auth.providers.local.enabled", "false");
 
   after = sw_settings_to_json (fixture->settings);
   g_assert_true (json_node_equal (before, after));
@@ -840,6 +841,17 @@ static void
 test_logging (Fixture       *fixture,
               gconstpointer  data)
 {
+  /* Each names the member it fails on (none for a body that is not an object). */
+  static const struct
+  {
+    const char *body;
+    const char *member;
+  } bad_logging[] = {
+    { "{\"level\":\"loud\",\"file_max_files\":9}", "level" },
+    { "{\"format\":\"xml\"}", "format" },
+    { "{\"file_max_files\":\"many\"}", "file_max_files" },
+    { "[]", NULL },
+  };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) config = NULL;
   g_autoptr(JsonNode) body = NULL;
@@ -864,28 +876,17 @@ test_logging (Fixture       *fixture,
   g_assert_cmpint (query_int (fixture->store, "SELECT count(*) FROM settings WHERE "
                               "key LIKE 'logging.%'"), ==, 6);
 
-  /* Invalid level or format: nothing changes. */
-  g_clear_pointer (&body, json_node_unref);
-  g_clear_pointer (&result, json_node_unref);
-  body = parse ("{\"level\":\"loud\",\"file_max_files\":9}");
-  g_assert_null (sw_settings_update_logging (fixture->settings, body, FALSE, &error));
-  assert_invalid (error, "level");
-  g_clear_error (&error);
-  g_clear_pointer (&body, json_node_unref);
-  body = parse ("{\"format\":\"xml\"}");
-  g_assert_null (sw_settings_update_logging (fixture->settings, body, FALSE, &error));
-  assert_invalid (error, "format");
-  g_clear_error (&error);
-  g_clear_pointer (&body, json_node_unref);
-  body = parse ("{\"file_max_files\":\"many\"}");
-  g_assert_null (sw_settings_update_logging (fixture->settings, body, FALSE, &error));
-  assert_invalid (error, "file_max_files");
-  g_clear_error (&error);
-  g_clear_pointer (&body, json_node_unref);
-  body = parse ("[]");
-  g_assert_null (sw_settings_update_logging (fixture->settings, body, FALSE, &error));
-  g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID);
-  g_clear_error (&error);
+  /* Invalid level, format or number, or not an object: nothing changes. */
+  for (gsize i = 0; i < G_N_ELEMENTS (bad_logging); i++)
+    {
+      g_autoptr(JsonNode) bad = parse (bad_logging[i].body);
+
+      g_assert_null (sw_settings_update_logging (fixture->settings, bad, FALSE, &error));
+      g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID);
+      if (bad_logging[i].member != NULL)
+        assert_invalid (error, bad_logging[i].member);
+      g_clear_error (&error);
+    }
   g_clear_pointer (&result, json_node_unref);
   result = sw_settings_get_logging (fixture->settings);
   g_assert_true (json_node_equal (config, result));

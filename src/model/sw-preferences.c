@@ -7,10 +7,12 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "sw-preferences.h"
 #include "sw-time.h"
+#include "sw-value-check.h"
 
 #define SUPPRESS_PREFIX "suppress_confirm_"
 #define MAX_KEY_LENGTH 128
@@ -22,30 +24,18 @@
 
 /* The registry ------------------------------------------------------------------------- */
 
-typedef struct _Pref Pref;
-
-/* Returns the canonical form of @value, or NULL with @error naming the key and rule. */
-typedef char *(*Validator) (const Pref   *pref,
-                            const char   *key,
-                            const char   *value,
-                            GError      **error);
-
-struct _Pref
+typedef struct
 {
   const char *key;
   const char *default_value;
-  Validator validate;
-  const char *const *choices;   /* enums */
-  gint64 min;                   /* integers */
-  gint64 max;
+  SwValueCheck validate;
+  SwValueRule rule;
   gboolean listed;              /* one of the keys of GET /preferences */
-};
+} Pref;
 
-static char *validate_enum (const Pref *, const char *, const char *, GError **);
-static char *validate_int (const Pref *, const char *, const char *, GError **);
-static char *validate_languages (const Pref *, const char *, const char *, GError **);
-static char *validate_saved_views (const Pref *, const char *, const char *, GError **);
-static char *validate_section_ids (const Pref *, const char *, const char *, GError **);
+static char *validate_languages (const SwValueRule *, const char *, GError **);
+static char *validate_saved_views (const SwValueRule *, const char *, GError **);
+static char *validate_section_ids (const SwValueRule *, const char *, GError **);
 
 static const char *const booleans[] = { "true", "false", NULL };
 static const char *const themes[] = { "dark", "light", "system", NULL };
@@ -64,11 +54,11 @@ static const char *const kbd_hints[] = { "show", "hide", NULL };
 static const char *const on_off[] = { "off", "on", NULL };
 
 #define ENUM(k, def, list, in_list) \
-  { .key = k, .default_value = def, .validate = validate_enum, .choices = list, \
-    .listed = in_list }
+  { .key = k, .default_value = def, .validate = sw_value_check_enum, \
+    .rule = { .choices = list }, .listed = in_list }
 #define INT(k, def, lo, hi) \
-  { .key = k, .default_value = def, .validate = validate_int, .min = lo, .max = hi, \
-    .listed = TRUE }
+  { .key = k, .default_value = def, .validate = sw_value_check_int, \
+    .rule = { .min = lo, .max = hi }, .listed = TRUE }
 
 /* domain-api §3.4. `listed` marks the contract's GET /preferences key set; the others
  * are reachable one by one (GET/PUT /preferences/{key}). */
@@ -111,8 +101,8 @@ static const Pref registry[] = {
 
 /* suppress_confirm_<action>, action = [a-z0-9_-]+ */
 static const Pref suppress_confirm = {
-  .key = SUPPRESS_PREFIX "*", .default_value = "false", .validate = validate_enum,
-  .choices = booleans,
+  .key = SUPPRESS_PREFIX "*", .default_value = "false", .validate = sw_value_check_enum,
+  .rule = { .choices = booleans },
 };
 
 static const Pref *
@@ -148,86 +138,50 @@ sw_preferences_is_known_key (const char *key)
 
 /* Validators --------------------------------------------------------------------------- */
 
-static void
-set_invalid (GError     **error,
-             const char  *key,
-             const char  *rule)
-{
-  g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
-               "invalid value for preference %s: %s", key, rule);
-}
-
+/* The compact text of a JSON array of @min_items to @max_items items that all pass
+ * @item_ok, or NULL. */
 static char *
-validate_enum (const Pref   *pref,
-               const char   *key,
-               const char   *value,
-               GError      **error)
+canonical_array (const char  *text,
+                 guint        min_items,
+                 guint        max_items,
+                 gboolean   (*item_ok) (JsonNode *item))
 {
-  g_autofree char *copy = g_strstrip (g_strdup (value));
+  g_autoptr(JsonNode) root = sw_value_parse_json (text);
+  JsonArray *array;
+  guint length;
 
-  if (!g_strv_contains (pref->choices, copy))
-    {
-      g_autofree char *list = g_strjoinv (", ", (char **) pref->choices);
-      g_autofree char *rule = g_strdup_printf ("must be one of %s", list);
-
-      set_invalid (error, key, rule);
-      return NULL;
-    }
-
-  return g_steal_pointer (&copy);
-}
-
-static char *
-validate_int (const Pref   *pref,
-              const char   *key,
-              const char   *value,
-              GError      **error)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (value));
-  gint64 number;
-
-  if (!g_ascii_string_to_signed (copy, 10, pref->min, pref->max, &number, NULL))
-    {
-      g_autofree char *rule = g_strdup_printf ("must be an integer from %" G_GINT64_FORMAT
-                                               " to %" G_GINT64_FORMAT, pref->min, pref->max);
-      set_invalid (error, key, rule);
-      return NULL;
-    }
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT, number);
-}
-
-static JsonArray *
-parse_array (const char *text,
-             JsonNode  **root)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  *root = NULL;
-  if (!json_parser_load_from_data (parser, text, -1, NULL) ||
-      json_parser_get_root (parser) == NULL ||
-      !JSON_NODE_HOLDS_ARRAY (json_parser_get_root (parser)))
+  if (root == NULL || !JSON_NODE_HOLDS_ARRAY (root))
     return NULL;
 
-  *root = json_node_copy (json_parser_get_root (parser));
-  return json_node_get_array (*root);
+  array = json_node_get_array (root);
+  length = json_array_get_length (array);
+  if (length < min_items || length > max_items)
+    return NULL;
+
+  for (guint i = 0; i < length; i++)
+    if (!item_ok (json_array_get_element (array, i)))
+      return NULL;
+
+  return json_to_string (root, FALSE);
 }
 
 static const char *
-string_item (JsonArray *array,
-             guint      index)
+string_of (JsonNode *node)
 {
-  JsonNode *node = json_array_get_element (array, index);
-
   return json_node_get_value_type (node) == G_TYPE_STRING ? json_node_get_string (node) : NULL;
 }
 
 /* BCP 47 syntax: a 2–8 letter primary subtag, then subtags of 1–8 letters or digits. */
 static gboolean
-is_language_tag (const char *tag)
+is_language_tag (JsonNode *item)
 {
-  g_auto(GStrv) subtags = g_strsplit (tag, "-", -1);
+  const char *tag = string_of (item);
+  g_auto(GStrv) subtags = NULL;
 
+  if (tag == NULL)
+    return FALSE;
+
+  subtags = g_strsplit (tag, "-", -1);
   for (guint i = 0; subtags[i] != NULL; i++)
     {
       gsize length = strlen (subtags[i]);
@@ -242,28 +196,6 @@ is_language_tag (const char *tag)
   return subtags[0] != NULL;
 }
 
-static char *
-validate_languages (const Pref   *pref,
-                    const char   *key,
-                    const char   *value,
-                    GError      **error)
-{
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *array = parse_array (value, &root);
-  gboolean ok = array != NULL && json_array_get_length (array) > 0;
-
-  for (guint i = 0; ok && i < json_array_get_length (array); i++)
-    ok = string_item (array, i) != NULL && is_language_tag (string_item (array, i));
-
-  if (!ok)
-    {
-      set_invalid (error, key, "must be a non-empty JSON array of BCP 47 language tags");
-      return NULL;
-    }
-
-  return json_to_string (root, FALSE);
-}
-
 static gboolean
 optional_string_member (JsonObject  *object,
                         const char  *member,
@@ -274,90 +206,121 @@ optional_string_member (JsonObject  *object,
   if (node == NULL)
     return TRUE;
 
-  return json_node_get_value_type (node) == G_TYPE_STRING &&
-         g_utf8_strlen (json_node_get_string (node), -1) <= max_chars;
+  return string_of (node) != NULL && g_utf8_strlen (string_of (node), -1) <= max_chars;
+}
+
+/* {name (not blank), params, created_at}, all strings. */
+static gboolean
+is_saved_view (JsonNode *item)
+{
+  JsonObject *view;
+  const char *name;
+  g_autofree char *trimmed = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (item))
+    return FALSE;
+
+  view = json_node_get_object (item);
+  name = json_object_has_member (view, "name")
+         ? string_of (json_object_get_member (view, "name")) : NULL;
+  if (name == NULL)
+    return FALSE;
+
+  trimmed = g_strstrip (g_strdup (name));
+  return trimmed[0] != '\0' && g_utf8_strlen (name, -1) <= MAX_VIEW_NAME &&
+         optional_string_member (view, "params", MAX_VIEW_PARAMS) &&
+         optional_string_member (view, "created_at", G_MAXLONG);
+}
+
+static gboolean
+is_section_id (JsonNode *item)
+{
+  const char *id = string_of (item);
+
+  return id != NULL && id[0] != '\0' && g_utf8_strlen (id, -1) <= MAX_SECTION_ID;
 }
 
 static char *
-validate_saved_views (const Pref   *pref,
-                      const char   *key,
-                      const char   *value,
-                      GError      **error)
+validate_languages (const SwValueRule  *rule,
+                    const char         *value,
+                    GError            **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *array = parse_array (value, &root);
-  gboolean ok = array != NULL && json_array_get_length (array) <= MAX_SAVED_VIEWS;
+  char *canonical = canonical_array (value, 1, G_MAXUINT, is_language_tag);
 
-  for (guint i = 0; ok && i < json_array_get_length (array); i++)
+  if (canonical == NULL)
+    sw_value_refuse (error, _("must be a non-empty JSON array of BCP 47 language tags"));
+
+  return canonical;
+}
+
+static char *
+validate_saved_views (const SwValueRule  *rule,
+                      const char         *value,
+                      GError            **error)
+{
+  char *canonical = canonical_array (value, 0, MAX_SAVED_VIEWS, is_saved_view);
+
+  if (canonical == NULL)
     {
-      JsonNode *item = json_array_get_element (array, i);
-      JsonObject *view;
-      JsonNode *name;
-
-      if (!JSON_NODE_HOLDS_OBJECT (item))
-        {
-          ok = FALSE;
-          break;
-        }
-
-      view = json_node_get_object (item);
-      name = json_object_get_member (view, "name");
-      if (name == NULL || json_node_get_value_type (name) != G_TYPE_STRING)
-        {
-          ok = FALSE;
-          break;
-        }
-
-      {
-        g_autofree char *trimmed = g_strstrip (g_strdup (json_node_get_string (name)));
-
-        ok = trimmed[0] != '\0' &&
-             g_utf8_strlen (json_node_get_string (name), -1) <= MAX_VIEW_NAME &&
-             optional_string_member (view, "params", MAX_VIEW_PARAMS) &&
-             optional_string_member (view, "created_at", G_MAXLONG);
-      }
-    }
-
-  if (!ok)
-    {
-      g_autofree char *rule =
-        g_strdup_printf ("must be a JSON array of at most %d objects {name (1–%d characters, "
-                         "not blank), params (at most %d characters), created_at}",
+      g_autofree char *message =
+        g_strdup_printf (_("must be a JSON array of at most %d objects {name (1–%d characters, "
+                           "not blank), params (at most %d characters), created_at}"),
                          MAX_SAVED_VIEWS, MAX_VIEW_NAME, MAX_VIEW_PARAMS);
-      set_invalid (error, key, rule);
-      return NULL;
+
+      sw_value_refuse (error, message);
     }
 
-  return json_to_string (root, FALSE);
+  return canonical;
 }
 
 static char *
-validate_section_ids (const Pref   *pref,
-                      const char   *key,
-                      const char   *value,
-                      GError      **error)
+validate_section_ids (const SwValueRule  *rule,
+                      const char         *value,
+                      GError            **error)
 {
-  g_autoptr(JsonNode) root = NULL;
-  JsonArray *array = parse_array (value, &root);
-  gboolean ok = array != NULL && json_array_get_length (array) <= MAX_SECTION_IDS;
+  g_autofree char *message = NULL;
+  char *canonical = canonical_array (value, 0, MAX_SECTION_IDS, is_section_id);
 
-  for (guint i = 0; ok && i < json_array_get_length (array); i++)
+  if (canonical != NULL)
+    return canonical;
+
+  message = g_strdup_printf (_("must be a JSON array of at most %d non-empty ids of at most %d "
+                               "characters"), MAX_SECTION_IDS, MAX_SECTION_ID);
+  return sw_value_refuse (error, message);
+}
+
+static const Pref *
+find_known_pref (const char  *key,
+                 GError     **error)
+{
+  const Pref *pref = find_pref (key);
+
+  if (pref == NULL)
     {
-      const char *id = string_item (array, i);
+      g_autofree char *shown = sw_value_printable (key);
 
-      ok = id != NULL && id[0] != '\0' && g_utf8_strlen (id, -1) <= MAX_SECTION_ID;
+      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
+                   _("unknown preference key “%s”"), shown);
     }
 
-  if (!ok)
-    {
-      g_autofree char *rule =
-        g_strdup_printf ("must be a JSON array of at most %d non-empty ids of at most %d "
-                         "characters", MAX_SECTION_IDS, MAX_SECTION_ID);
-      set_invalid (error, key, rule);
-      return NULL;
-    }
+  return pref;
+}
 
-  return json_to_string (root, FALSE);
+/* The canonical form of @value under @pref's rule, or NULL with an error naming @key. */
+static char *
+run_check (const Pref  *pref,
+           const char  *key,
+           const char  *value,
+           GError     **error)
+{
+  char *canonical = NULL;
+
+  if (sw_value_check_text (value, error))
+    canonical = pref->validate (&pref->rule, value, error);
+  if (canonical == NULL)
+    g_prefix_error (error, _("invalid value for preference %s: "), key);
+
+  return canonical;
 }
 
 static char *
@@ -365,24 +328,9 @@ check_value (const char  *key,
              const char  *value,
              GError     **error)
 {
-  const Pref *pref = find_pref (key);
+  const Pref *pref = find_known_pref (key, error);
 
-  if (pref == NULL)
-    {
-      g_autofree char *shown = key != NULL ? g_utf8_make_valid (key, -1) : g_strdup ("");
-
-      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
-                   "unknown preference key “%s”", shown);
-      return NULL;
-    }
-
-  if (value == NULL || !g_utf8_validate (value, -1, NULL))
-    {
-      set_invalid (error, key, "must be UTF-8 text");
-      return NULL;
-    }
-
-  return pref->validate (pref, key, value, error);
+  return pref != NULL ? run_check (pref, key, value, error) : NULL;
 }
 
 char *
@@ -497,7 +445,7 @@ effective_value (SwPreferences *self,
   if (stored == NULL)
     return default_for (self, pref);
 
-  canonical = pref->validate (pref, key, stored, &error);
+  canonical = run_check (pref, key, stored, &error);
   if (canonical != NULL)
     return canonical;
 
@@ -511,21 +459,12 @@ check_user (SwStore     *store,
             GError     **error)
 {
   g_autoptr(SwStmt) stmt = sw_store_prepare (store, "SELECT 1 FROM users WHERE id = ?1", error);
-  g_autoptr(GError) local_error = NULL;
 
   if (stmt == NULL)
     return FALSE;
 
   sw_stmt_bind_text (stmt, 1, user_id);
-  if (sw_store_step (store, stmt, &local_error))
-    return TRUE;
-
-  if (local_error != NULL)
-    g_propagate_error (error, g_steal_pointer (&local_error));
-  else
-    g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_NOT_FOUND,
-                 "no user with id “%s”", user_id);
-  return FALSE;
+  return sw_store_step_row (store, stmt, error, _("no user with id “%s”"), user_id);
 }
 
 /* Reading --------------------------------------------------------------------------------- */
@@ -537,6 +476,14 @@ typedef struct
   GHashTable *rows;             /* out: key → stored value */
 } ReadJob;
 
+static void
+add_row (SwStmt   *stmt,
+         gpointer  rows)
+{
+  g_hash_table_insert (rows, g_strdup (sw_stmt_column_text (stmt, 0)),
+                       g_strdup (sw_stmt_column_text (stmt, 1)));
+}
+
 static gboolean
 read_rows (SwStore   *store,
            gpointer   user_data,
@@ -544,7 +491,6 @@ read_rows (SwStore   *store,
 {
   ReadJob *job = user_data;
   g_autoptr(SwStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
 
   if (!check_user (store, job->user_id, error))
     return FALSE;
@@ -560,17 +506,7 @@ read_rows (SwStore   *store,
   if (job->key != NULL)
     sw_stmt_bind_text (stmt, 2, job->key);
 
-  while (sw_store_step (store, stmt, &local_error))
-    g_hash_table_insert (job->rows, g_strdup (sw_stmt_column_text (stmt, 0)),
-                         g_strdup (sw_stmt_column_text (stmt, 1)));
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return sw_store_foreach_row (store, stmt, add_row, job->rows, error);
 }
 
 JsonNode *
@@ -621,15 +557,9 @@ sw_preferences_get (SwPreferences  *self,
   g_return_val_if_fail (user_id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  pref = find_pref (key);
+  pref = find_known_pref (key, error);
   if (pref == NULL)
-    {
-      g_autofree char *shown = key != NULL ? g_utf8_make_valid (key, -1) : g_strdup ("");
-
-      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
-                   "unknown preference key “%s”", shown);
-      return NULL;
-    }
+    return NULL;
 
   if (!sw_store_read (self->store, read_rows, &job, error))
     return NULL;
@@ -680,13 +610,6 @@ write_rows (SwStore   *store,
   return TRUE;
 }
 
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
-}
-
 gboolean
 sw_preferences_set_many (SwPreferences  *self,
                          const char     *user_id,
@@ -705,8 +628,7 @@ sw_preferences_set_many (SwPreferences  *self,
   g_return_val_if_fail (values != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  sorted = g_hash_table_get_keys_as_array (values, &n_keys);
-  qsort (sorted, n_keys, sizeof (gpointer), compare_strings);
+  sorted = sw_value_sorted_keys (values, &n_keys);
 
   for (guint i = 0; i < n_keys; i++)
     {

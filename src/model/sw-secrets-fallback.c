@@ -56,16 +56,19 @@ ensure_sodium (GError **error)
   return TRUE;
 }
 
+/* Reads or writes all @length bytes, retrying after signals. */
 static gboolean
-read_all (int      fd,
-          guint8  *buffer,
-          gsize    length)
+transfer_all (int      fd,
+              guint8  *buffer,
+              gsize    length,
+              gboolean writing)
 {
   gsize done = 0;
 
   while (done < length)
     {
-      ssize_t n = read (fd, buffer + done, length - done);
+      ssize_t n = writing ? write (fd, buffer + done, length - done)
+                          : read (fd, buffer + done, length - done);
 
       if (n < 0 && errno == EINTR)
         continue;
@@ -73,7 +76,7 @@ read_all (int      fd,
         return FALSE;
       if (n == 0)
         {
-          errno = EIO; /* the file shrank under us */
+          errno = EIO; /* the file shrank under us, or takes no more */
           return FALSE;
         }
       done += n;
@@ -82,94 +85,48 @@ read_all (int      fd,
   return TRUE;
 }
 
-static gboolean
-write_all (int           fd,
-           const guint8 *buffer,
-           gsize         length)
-{
-  gsize done = 0;
-
-  while (done < length)
-    {
-      ssize_t n = write (fd, buffer + done, length - done);
-
-      if (n < 0 && errno == EINTR)
-        continue;
-      if (n < 0)
-        return FALSE;
-      done += n;
-    }
-
-  return TRUE;
-}
-
 /* Checks an open key file before trusting it: a regular file of ours, private, exactly
- * KEY_BYTES long. Takes ownership of @fd. */
+ * KEY_BYTES long. */
 static gboolean
 read_key_file (int          fd,
                const char  *path,
                guint8      *key,
                GError     **error)
 {
+  g_autofree char *problem = NULL;
   struct stat st;
 
   if (fstat (fd, &st) != 0)
+    problem = g_strdup_printf (_("Could not inspect the key file “%s”: %s"),
+                               path, g_strerror (errno));
+  else if (!S_ISREG (st.st_mode))
+    problem = g_strdup_printf (_("The key file “%s” is not a regular file"), path);
+  else if (st.st_uid != geteuid ())
+    problem = g_strdup_printf (_("The key file “%s” belongs to another user (uid %u); "
+                                 "it must belong to the user running Stillwater"),
+                               path, (guint) st.st_uid);
+  else if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
+    problem = g_strdup_printf (_("The key file “%s” is accessible to other users (mode %04o) "
+                                 "and is not used; make it private with “chmod 600 %s”, and "
+                                 "replace the stored secrets if others may have read it"),
+                               path, (guint) (st.st_mode & 07777), path);
+  else if (st.st_size != KEY_BYTES)
+    problem = g_strdup_printf (_("The key file “%s” is %" G_GINT64_FORMAT " bytes long; "
+                                 "a Stillwater key file is exactly %u bytes"),
+                               path, (gint64) st.st_size, (guint) KEY_BYTES);
+  else if (!transfer_all (fd, key, KEY_BYTES, FALSE))
     {
-      g_set_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_KEY_FILE,
-                   _("Could not inspect the key file “%s”: %s"), path, g_strerror (errno));
-      close (fd);
-      return FALSE;
-    }
-
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_KEY_FILE,
-                   _("The key file “%s” is not a regular file"), path);
-      close (fd);
-      return FALSE;
-    }
-
-  if (st.st_uid != geteuid ())
-    {
-      g_set_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_KEY_FILE,
-                   _("The key file “%s” belongs to another user (uid %u); "
-                     "it must belong to the user running Stillwater"),
-                   path, (guint) st.st_uid);
-      close (fd);
-      return FALSE;
-    }
-
-  if ((st.st_mode & (S_IRWXG | S_IRWXO)) != 0)
-    {
-      g_set_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_KEY_FILE,
-                   _("The key file “%s” is accessible to other users (mode %04o) and is not "
-                     "used; make it private with “chmod 600 %s”, and replace the stored "
-                     "secrets if others may have read it"),
-                   path, (guint) (st.st_mode & 07777), path);
-      close (fd);
-      return FALSE;
-    }
-
-  if (st.st_size != KEY_BYTES)
-    {
-      g_set_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_KEY_FILE,
-                   _("The key file “%s” is %" G_GINT64_FORMAT " bytes long; "
-                     "a Stillwater key file is exactly %u bytes"),
-                   path, (gint64) st.st_size, (guint) KEY_BYTES);
-      close (fd);
-      return FALSE;
-    }
-
-  if (!read_all (fd, key, KEY_BYTES))
-    {
-      g_set_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_KEY_FILE,
-                   _("Could not read the key file “%s”: %s"), path, g_strerror (errno));
+      problem = g_strdup_printf (_("Could not read the key file “%s”: %s"),
+                                 path, g_strerror (errno));
       sodium_memzero (key, KEY_BYTES);
-      close (fd);
+    }
+
+  if (problem != NULL)
+    {
+      g_set_error_literal (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_KEY_FILE, problem);
       return FALSE;
     }
 
-  close (fd);
   return TRUE;
 }
 
@@ -194,6 +151,7 @@ create_key_file (const char  *path,
                  guint8      *key,
                  GError     **error)
 {
+  gboolean written;
   int fd;
   int saved_errno;
 
@@ -213,20 +171,17 @@ create_key_file (const char  *path,
   randombytes_buf (key, KEY_BYTES);
 
   /* The umask can only have removed bits from 0600; fchmod makes it exact. */
-  if (fchmod (fd, 0600) != 0 || !write_all (fd, key, KEY_BYTES) || fsync (fd) != 0)
+  written = fchmod (fd, 0600) == 0 && transfer_all (fd, key, KEY_BYTES, TRUE) && fsync (fd) == 0;
+  saved_errno = errno;
+  /* A failed close can lose the data too; after a failed write, the write's errno counts. */
+  if (close (fd) != 0 && written)
     {
+      written = FALSE;
       saved_errno = errno;
-      sodium_memzero (key, KEY_BYTES);
-      close (fd);
-      unlink (path);
-      g_set_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_KEY_FILE,
-                   _("Could not write the key file “%s”: %s"), path, g_strerror (saved_errno));
-      return FALSE;
     }
 
-  if (close (fd) != 0)
+  if (!written)
     {
-      saved_errno = errno;
       sodium_memzero (key, KEY_BYTES);
       unlink (path);
       g_set_error (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_KEY_FILE,
@@ -254,7 +209,12 @@ load_or_create_key (const char  *path,
       int fd = open (path, O_RDONLY | O_NOFOLLOW | O_CLOEXEC);
 
       if (fd >= 0)
-        return read_key_file (fd, path, key, error);
+        {
+          gboolean ok = read_key_file (fd, path, key, error);
+
+          close (fd);
+          return ok;
+        }
 
       if (errno == ELOOP)
         {
@@ -294,19 +254,16 @@ count_rows (SwStore   *store,
 {
   gint64 *count = user_data;
   g_autoptr(SwStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
+  gboolean found = FALSE;
 
   stmt = sw_store_prepare (store, "SELECT count(*) FROM secrets", error);
-  if (stmt == NULL)
+  if (stmt == NULL || !sw_store_step_any (store, stmt, &found, error))
     return FALSE;
 
-  if (!sw_store_step (store, stmt, &local_error))
+  if (!found)
     {
-      if (local_error != NULL)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      else
-        g_set_error_literal (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_FAILED,
-                             "count(*) returned no row");
+      g_set_error_literal (error, SW_SECRETS_ERROR, SW_SECRETS_ERROR_FAILED,
+                           "count(*) returned no row");
       return FALSE;
     }
 
@@ -478,7 +435,7 @@ read_row (SwStore   *store,
 {
   ReadRow *row = user_data;
   g_autoptr(SwStmt) stmt = NULL;
-  g_autoptr(GError) local_error = NULL;
+  gboolean found = FALSE;
 
   stmt = sw_store_prepare (store,
                            "SELECT nonce, ciphertext FROM secrets WHERE kind = ?1 AND id = ?2",
@@ -489,15 +446,10 @@ read_row (SwStore   *store,
   sw_stmt_bind_text (stmt, 1, row->kind);
   sw_stmt_bind_text (stmt, 2, row->id);
 
-  if (!sw_store_step (store, stmt, &local_error))
-    {
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE; /* no such row */
-    }
+  if (!sw_store_step_any (store, stmt, &found, error))
+    return FALSE;
+  if (!found)
+    return TRUE; /* no such row */
 
   /* Copied before the statement is released. A zero-length blob reads as NULL. */
   row->nonce = g_bytes_new (sqlite3_column_blob (stmt, 0), sqlite3_column_bytes (stmt, 0));

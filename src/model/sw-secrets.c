@@ -615,27 +615,29 @@ sw_secrets_get_fallback_reason (SwSecrets *self)
 
 /* Operations ------------------------------------------------------------------------ */
 
+/* The three operations share their argument checks, their task set-up and the choice of
+ * backend; only the backend calls differ. */
+typedef enum
+{
+  OP_STORE,
+  OP_LOOKUP,
+  OP_DELETE,
+} OpType;
+
 typedef struct
 {
+  OpType type;
   char *kind;
   char *id;
-  char *label;
-  char *value; /* wiped when freed */
+  char *label; /* OP_STORE: never NULL */
+  char *value; /* OP_STORE; wiped when freed */
 } OpData;
 
-static OpData *
-op_data_new (const char *kind,
-             const char *id,
-             const char *label,
-             const char *value)
+static char *
+default_label (const char *kind,
+               const char *id)
 {
-  OpData *op = g_new0 (OpData, 1);
-
-  op->kind = g_strdup (kind);
-  op->id = g_strdup (id);
-  op->label = g_strdup (label);
-  op->value = g_strdup (value);
-  return op;
+  return g_strdup_printf ("Stillwater: %s %s", kind, id);
 }
 
 static void
@@ -648,44 +650,200 @@ op_data_free (OpData *op)
   g_free (op);
 }
 
-static char *
-default_label (const char *kind,
-               const char *id)
+/* Checks the arguments; a value only for OP_STORE. */
+static gboolean
+validate_op (OpType       type,
+             const char  *kind,
+             const char  *id,
+             const char  *value,
+             GError     **error)
 {
-  return g_strdup_printf ("Stillwater: %s %s", kind, id);
+  return validate_key (kind, id, error) && (type != OP_STORE || validate_value (value, error));
 }
 
-static void
-store_thread (GTask        *task,
-              gpointer      source_object,
-              gpointer      task_data,
-              GCancellable *cancellable)
+/* The operation on the calling thread, as the blocking variants do it. OP_LOOKUP puts
+ * the value, or NULL when there is none, in *@out_value. */
+static gboolean
+run_sync (SwSecrets      *self,
+          const OpData   *op,
+          GCancellable   *cancellable,
+          SwSecretValue **out_value,
+          GError        **error)
 {
-  SwSecrets *self = source_object;
-  OpData *op = task_data;
+  const SecretSchema *schema = sw_secrets_get_schema ();
+  g_autoptr(GError) local_error = NULL;
+
+  if (self->backend == SW_SECRETS_BACKEND_ENCRYPTED_DATABASE)
+    {
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        return FALSE;
+
+      if (op->type == OP_STORE)
+        return sw_secrets_fallback_store (self->fallback, op->kind, op->id, op->value, error);
+      if (op->type == OP_DELETE)
+        return sw_secrets_fallback_delete (self->fallback, op->kind, op->id, error);
+
+      *out_value = sw_secrets_fallback_lookup (self->fallback, op->kind, op->id, &local_error);
+    }
+  else if (op->type == OP_STORE)
+    {
+      return secret_password_store_sync (schema, SECRET_COLLECTION_DEFAULT, op->label,
+                                         op->value, cancellable, error,
+                                         "kind", op->kind, "id", op->id, NULL);
+    }
+  else if (op->type == OP_DELETE)
+    {
+      /* FALSE without an error means there was nothing to delete. */
+      secret_password_clear_sync (schema, cancellable, &local_error,
+                                  "kind", op->kind, "id", op->id, NULL);
+    }
+  else
+    {
+      *out_value = take_libsecret_password (
+        secret_password_lookup_sync (schema, cancellable, &local_error,
+                                     "kind", op->kind, "id", op->id, NULL));
+    }
+
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+/* Completes @task with the outcome of its operation; takes @value and @error. */
+static void
+return_result (GTask         *task,
+               SwSecretValue *value,
+               GError        *error)
+{
+  OpData *op = g_task_get_task_data (task);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else if (op->type == OP_LOOKUP)
+    g_task_return_pointer (task, value, (GDestroyNotify) sw_secret_value_free);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* The database backend does its (blocking) work in a worker thread. */
+static void
+database_thread (GTask        *task,
+                 gpointer      source_object,
+                 gpointer      task_data,
+                 GCancellable *cancellable)
+{
+  SwSecretValue *value = NULL;
   GError *error = NULL;
 
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (sw_secrets_fallback_store (self->fallback, op->kind, op->id, op->value, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
+  run_sync (source_object, task_data, cancellable, &value, &error);
+  return_result (task, value, error);
 }
 
 static void
-on_service_stored (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+on_service_done (GObject      *source_object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
+  OpData *op = g_task_get_task_data (task);
   GError *error = NULL;
+  char *password = NULL;
 
-  if (secret_password_store_finish (result, &error))
-    g_task_return_boolean (task, TRUE);
+  if (op->type == OP_STORE)
+    secret_password_store_finish (result, &error);
+  else if (op->type == OP_LOOKUP)
+    password = secret_password_lookup_finish (result, &error);
   else
-    g_task_return_error (task, error);
+    secret_password_clear_finish (result, &error); /* FALSE alone: nothing to delete */
+
+  return_result (task, take_libsecret_password (password), error);
+}
+
+/* The common body of sw_secrets_store(), _lookup() and _delete(). */
+static void
+start_op (SwSecrets           *self,
+          OpType               type,
+          const char          *kind,
+          const char          *id,
+          const char          *label,
+          const char          *value,
+          GCancellable        *cancellable,
+          GAsyncReadyCallback  callback,
+          gpointer             user_data,
+          gpointer             source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+  g_autoptr(GError) error = NULL;
+  const SecretSchema *schema = sw_secrets_get_schema ();
+  OpData *op;
+
+  g_task_set_source_tag (task, source_tag);
+
+  if (!validate_op (type, kind, id, value, &error))
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  op = g_new0 (OpData, 1);
+  op->type = type;
+  op->kind = g_strdup (kind);
+  op->id = g_strdup (id);
+  op->label = type == OP_STORE && label == NULL ? default_label (kind, id) : g_strdup (label);
+  op->value = g_strdup (value);
+  g_task_set_task_data (task, op, (GDestroyNotify) op_data_free);
+
+  if (self->backend == SW_SECRETS_BACKEND_ENCRYPTED_DATABASE)
+    g_task_run_in_thread (task, database_thread);
+  else if (type == OP_STORE)
+    secret_password_store (schema, SECRET_COLLECTION_DEFAULT, op->label, op->value,
+                           cancellable, on_service_done, g_steal_pointer (&task),
+                           "kind", op->kind, "id", op->id, NULL);
+  else if (type == OP_LOOKUP)
+    secret_password_lookup (schema, cancellable, on_service_done, g_steal_pointer (&task),
+                            "kind", op->kind, "id", op->id, NULL);
+  else
+    secret_password_clear (schema, cancellable, on_service_done, g_steal_pointer (&task),
+                           "kind", op->kind, "id", op->id, NULL);
+}
+
+/* The common part of the _finish() functions' precondition. */
+static gboolean
+is_result_of (SwSecrets    *self,
+              GAsyncResult *result,
+              gpointer      source_tag)
+{
+  return SW_IS_SECRETS (self) && g_task_is_valid (result, self) &&
+         g_task_get_source_tag (G_TASK (result)) == source_tag;
+}
+
+/* The common body of the blocking variants. */
+static gboolean
+op_sync (SwSecrets      *self,
+         OpType          type,
+         const char     *kind,
+         const char     *id,
+         const char     *label,
+         const char     *value,
+         GCancellable   *cancellable,
+         SwSecretValue **out_value,
+         GError        **error)
+{
+  g_autofree char *fallback_label = NULL;
+  /* Borrowed strings: this OpData is never freed. */
+  OpData op = { type, (char *) kind, (char *) id, (char *) label, (char *) value };
+
+  if (!validate_op (type, kind, id, value, error))
+    return FALSE;
+
+  if (type == OP_STORE && label == NULL)
+    op.label = fallback_label = default_label (kind, id);
+
+  return run_sync (self, &op, cancellable, out_value, error);
 }
 
 void
@@ -698,45 +856,12 @@ sw_secrets_store (SwSecrets           *self,
                   GAsyncReadyCallback  callback,
                   gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  OpData *op;
-
   g_return_if_fail (SW_IS_SECRETS (self));
-  g_return_if_fail (kind != NULL);
-  g_return_if_fail (id != NULL);
-  g_return_if_fail (value != NULL);
+  g_return_if_fail (kind != NULL && id != NULL && value != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sw_secrets_store);
-
-  if (!validate_key (kind, id, &error) || !validate_value (value, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  op = op_data_new (kind, id, label, value);
-  if (op->label == NULL)
-    op->label = default_label (kind, id);
-  g_task_set_task_data (task, op, (GDestroyNotify) op_data_free);
-
-  switch (self->backend)
-    {
-    case SW_SECRETS_BACKEND_SECRET_SERVICE:
-      secret_password_store (sw_secrets_get_schema (), SECRET_COLLECTION_DEFAULT, op->label,
-                             op->value, cancellable, on_service_stored, g_steal_pointer (&task),
-                             "kind", op->kind, "id", op->id, NULL);
-      break;
-
-    case SW_SECRETS_BACKEND_ENCRYPTED_DATABASE:
-      g_task_run_in_thread (task, store_thread);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  start_op (self, OP_STORE, kind, id, label, value, cancellable, callback, user_data,
+            sw_secrets_store);
 }
 
 gboolean
@@ -744,49 +869,9 @@ sw_secrets_store_finish (SwSecrets     *self,
                          GAsyncResult  *result,
                          GError       **error)
 {
-  g_return_val_if_fail (SW_IS_SECRETS (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sw_secrets_store, FALSE);
+  g_return_val_if_fail (is_result_of (self, result, sw_secrets_store), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-lookup_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SwSecrets *self = source_object;
-  OpData *op = task_data;
-  GError *error = NULL;
-  SwSecretValue *value;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  value = sw_secrets_fallback_lookup (self->fallback, op->kind, op->id, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, value, (GDestroyNotify) sw_secret_value_free);
-}
-
-static void
-on_service_lookup (GObject      *source_object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-  char *password;
-
-  password = secret_password_lookup_finish (result, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, take_libsecret_password (password),
-                           (GDestroyNotify) sw_secret_value_free);
 }
 
 void
@@ -797,41 +882,12 @@ sw_secrets_lookup (SwSecrets           *self,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  OpData *op;
-
   g_return_if_fail (SW_IS_SECRETS (self));
-  g_return_if_fail (kind != NULL);
-  g_return_if_fail (id != NULL);
+  g_return_if_fail (kind != NULL && id != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sw_secrets_lookup);
-
-  if (!validate_key (kind, id, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  op = op_data_new (kind, id, NULL, NULL);
-  g_task_set_task_data (task, op, (GDestroyNotify) op_data_free);
-
-  switch (self->backend)
-    {
-    case SW_SECRETS_BACKEND_SECRET_SERVICE:
-      secret_password_lookup (sw_secrets_get_schema (), cancellable, on_service_lookup,
-                              g_steal_pointer (&task), "kind", op->kind, "id", op->id, NULL);
-      break;
-
-    case SW_SECRETS_BACKEND_ENCRYPTED_DATABASE:
-      g_task_run_in_thread (task, lookup_thread);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  start_op (self, OP_LOOKUP, kind, id, NULL, NULL, cancellable, callback, user_data,
+            sw_secrets_lookup);
 }
 
 SwSecretValue *
@@ -839,46 +895,9 @@ sw_secrets_lookup_finish (SwSecrets     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (SW_IS_SECRETS (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sw_secrets_lookup, NULL);
+  g_return_val_if_fail (is_result_of (self, result, sw_secrets_lookup), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-delete_thread (GTask        *task,
-               gpointer      source_object,
-               gpointer      task_data,
-               GCancellable *cancellable)
-{
-  SwSecrets *self = source_object;
-  OpData *op = task_data;
-  GError *error = NULL;
-
-  if (g_task_return_error_if_cancelled (task))
-    return;
-
-  if (sw_secrets_fallback_delete (self->fallback, op->kind, op->id, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_service_cleared (GObject      *source_object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  /* FALSE without an error means there was nothing to delete. */
-  secret_password_clear_finish (result, &error);
-  if (error != NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
 }
 
 void
@@ -889,41 +908,12 @@ sw_secrets_delete (SwSecrets           *self,
                    GAsyncReadyCallback  callback,
                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autoptr(GError) error = NULL;
-  OpData *op;
-
   g_return_if_fail (SW_IS_SECRETS (self));
-  g_return_if_fail (kind != NULL);
-  g_return_if_fail (id != NULL);
+  g_return_if_fail (kind != NULL && id != NULL);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, sw_secrets_delete);
-
-  if (!validate_key (kind, id, &error))
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  op = op_data_new (kind, id, NULL, NULL);
-  g_task_set_task_data (task, op, (GDestroyNotify) op_data_free);
-
-  switch (self->backend)
-    {
-    case SW_SECRETS_BACKEND_SECRET_SERVICE:
-      secret_password_clear (sw_secrets_get_schema (), cancellable, on_service_cleared,
-                             g_steal_pointer (&task), "kind", op->kind, "id", op->id, NULL);
-      break;
-
-    case SW_SECRETS_BACKEND_ENCRYPTED_DATABASE:
-      g_task_run_in_thread (task, delete_thread);
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  start_op (self, OP_DELETE, kind, id, NULL, NULL, cancellable, callback, user_data,
+            sw_secrets_delete);
 }
 
 gboolean
@@ -931,9 +921,7 @@ sw_secrets_delete_finish (SwSecrets     *self,
                           GAsyncResult  *result,
                           GError       **error)
 {
-  g_return_val_if_fail (SW_IS_SECRETS (self), FALSE);
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == sw_secrets_delete, FALSE);
+  g_return_val_if_fail (is_result_of (self, result, sw_secrets_delete), FALSE);
 
   return g_task_propagate_boolean (G_TASK (result), error);
 }
@@ -949,34 +937,11 @@ sw_secrets_store_sync (SwSecrets     *self,
                        GCancellable  *cancellable,
                        GError       **error)
 {
-  g_autofree char *fallback_label = NULL;
-
   g_return_val_if_fail (SW_IS_SECRETS (self), FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
-  g_return_val_if_fail (value != NULL, FALSE);
+  g_return_val_if_fail (kind != NULL && id != NULL && value != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!validate_key (kind, id, error) || !validate_value (value, error))
-    return FALSE;
-
-  switch (self->backend)
-    {
-    case SW_SECRETS_BACKEND_SECRET_SERVICE:
-      if (label == NULL)
-        label = fallback_label = default_label (kind, id);
-      return secret_password_store_sync (sw_secrets_get_schema (), SECRET_COLLECTION_DEFAULT,
-                                         label, value, cancellable, error,
-                                         "kind", kind, "id", id, NULL);
-
-    case SW_SECRETS_BACKEND_ENCRYPTED_DATABASE:
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      return sw_secrets_fallback_store (self->fallback, kind, id, value, error);
-
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  return op_sync (self, OP_STORE, kind, id, label, value, cancellable, NULL, error);
 }
 
 SwSecretValue *
@@ -986,30 +951,14 @@ sw_secrets_lookup_sync (SwSecrets     *self,
                         GCancellable  *cancellable,
                         GError       **error)
 {
+  SwSecretValue *value = NULL;
+
   g_return_val_if_fail (SW_IS_SECRETS (self), NULL);
-  g_return_val_if_fail (kind != NULL, NULL);
-  g_return_val_if_fail (id != NULL, NULL);
+  g_return_val_if_fail (kind != NULL && id != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (!validate_key (kind, id, error))
-    return NULL;
-
-  switch (self->backend)
-    {
-    case SW_SECRETS_BACKEND_SECRET_SERVICE:
-      return take_libsecret_password (secret_password_lookup_sync (sw_secrets_get_schema (),
-                                                                   cancellable, error,
-                                                                   "kind", kind, "id", id,
-                                                                   NULL));
-
-    case SW_SECRETS_BACKEND_ENCRYPTED_DATABASE:
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
-      return sw_secrets_fallback_lookup (self->fallback, kind, id, error);
-
-    default:
-      g_return_val_if_reached (NULL);
-    }
+  op_sync (self, OP_LOOKUP, kind, id, NULL, NULL, cancellable, &value, error);
+  return value;
 }
 
 gboolean
@@ -1019,35 +968,9 @@ sw_secrets_delete_sync (SwSecrets     *self,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GError) local_error = NULL;
-
   g_return_val_if_fail (SW_IS_SECRETS (self), FALSE);
-  g_return_val_if_fail (kind != NULL, FALSE);
-  g_return_val_if_fail (id != NULL, FALSE);
+  g_return_val_if_fail (kind != NULL && id != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  if (!validate_key (kind, id, error))
-    return FALSE;
-
-  switch (self->backend)
-    {
-    case SW_SECRETS_BACKEND_SECRET_SERVICE:
-      /* FALSE without an error means there was nothing to delete. */
-      secret_password_clear_sync (sw_secrets_get_schema (), cancellable, &local_error,
-                                  "kind", kind, "id", id, NULL);
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
-      return TRUE;
-
-    case SW_SECRETS_BACKEND_ENCRYPTED_DATABASE:
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return FALSE;
-      return sw_secrets_fallback_delete (self->fallback, kind, id, error);
-
-    default:
-      g_return_val_if_reached (FALSE);
-    }
+  return op_sync (self, OP_DELETE, kind, id, NULL, NULL, cancellable, NULL, error);
 }

@@ -7,11 +7,12 @@
 
 #include "config.h"
 
-#include <math.h>
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "sw-settings.h"
 #include "sw-time.h"
+#include "sw-value-check.h"
 
 #define MAX_KEY_LENGTH 128
 
@@ -43,38 +44,25 @@ typedef enum
   FLAG_LEGACY = 1 << 3,
 } Flags;
 
-typedef struct _Entry Entry;
-
-/* Returns the canonical form of @value, or NULL with @error naming the key and rule. */
-typedef char *(*Validator) (const Entry  *entry,
-                            const char   *key,
-                            const char   *value,
-                            GError      **error);
-
-struct _Entry
+typedef struct
 {
   const char *key;
   Kind kind;
   const char *default_value;    /* NULL: unset, no default */
-  Validator validate;           /* NULL: stored as sent */
-  gint64 min;                   /* KIND_INT rules */
-  gint64 max;
-  const char *const *choices;   /* KIND_ENUM */
+  SwValueCheck validate;        /* NULL: stored as sent */
+  SwValueRule rule;             /* bounds (KIND_INT), choices (KIND_ENUM) */
   Flags flags;
   const char *fallback_key;     /* read when unset, before the default */
   const char *legacy_key;       /* an older key read when unset … */
   int legacy_factor;            /* … and multiplied by this */
-};
+} Entry;
 
-static char *validate_int (const Entry *, const char *, const char *, GError **);
-static char *validate_zero_or_min (const Entry *, const char *, const char *, GError **);
-static char *validate_bool (const Entry *, const char *, const char *, GError **);
-static char *validate_must_be_true (const Entry *, const char *, const char *, GError **);
-static char *validate_enum (const Entry *, const char *, const char *, GError **);
-static char *validate_csv (const Entry *, const char *, const char *, GError **);
-static char *validate_base_path (const Entry *, const char *, const char *, GError **);
-static char *validate_nfo_sources (const Entry *, const char *, const char *, GError **);
-static char *validate_nfo_remap (const Entry *, const char *, const char *, GError **);
+static char *validate_zero_or_min (const SwValueRule *, const char *, GError **);
+static char *validate_must_be_true (const SwValueRule *, const char *, GError **);
+static char *validate_csv (const SwValueRule *, const char *, GError **);
+static char *validate_base_path (const SwValueRule *, const char *, GError **);
+static char *validate_nfo_sources (const SwValueRule *, const char *, GError **);
+static char *validate_nfo_remap (const SwValueRule *, const char *, GError **);
 
 static const char *const musicbrainz_contributions[] = { "disabled", "web_form", "api", NULL };
 static const char *const auth_methods[] = { "local", "emby", "jellyfin", NULL };
@@ -89,13 +77,13 @@ static const char *const nfo_elements[] = { "genre", "style", "mood", NULL };
 
 /* Shorthands for the table. */
 #define INT(k, def, lo, hi) \
-  { .key = k, .kind = KIND_INT, .default_value = def, .validate = validate_int, \
-    .min = lo, .max = hi }
+  { .key = k, .kind = KIND_INT, .default_value = def, .validate = sw_value_check_int, \
+    .rule = { .min = lo, .max = hi } }
 #define BOOL(k, def) \
-  { .key = k, .kind = KIND_BOOL, .default_value = def, .validate = validate_bool }
+  { .key = k, .kind = KIND_BOOL, .default_value = def, .validate = sw_value_check_bool }
 #define ENUM(k, def, list) \
-  { .key = k, .kind = KIND_ENUM, .default_value = def, .validate = validate_enum, \
-    .choices = list }
+  { .key = k, .kind = KIND_ENUM, .default_value = def, .validate = sw_value_check_enum, \
+    .rule = { .choices = list } }
 #define PLAIN(k, kind_, def) \
   { .key = k, .kind = kind_, .default_value = def }
 #define PRIORITY(field, def) \
@@ -104,6 +92,15 @@ static const char *const nfo_elements[] = { "genre", "style", "mood", NULL };
   { .key = k, .kind = kind_, .default_value = def, .flags = FLAG_PATTERN }
 #define SECRET(k) \
   { .key = k, .kind = KIND_STRING, .flags = FLAG_PATTERN | FLAG_SECRET }
+/* Emby and Jellyfin sign-in have the same keys; the server URL falls back to the shared
+ * auth.server_url. */
+#define MEDIA_SERVER_AUTH(p) \
+  PLAIN ("auth.providers." p ".enabled", KIND_BOOL, "false"), \
+  PLAIN ("auth.providers." p ".auto_provision", KIND_BOOL, "false"), \
+  PLAIN ("auth.providers." p ".guard_rail", KIND_STRING, "admin"), \
+  PLAIN ("auth.providers." p ".default_role", KIND_STRING, "operator"), \
+  { .key = "auth.providers." p ".server_url", .kind = KIND_STRING, \
+    .fallback_key = "auth.server_url" }
 
 /* Every key the reference knows (domain-api §3.1–3.3, 3.6, 3.8; domain-core §1.3–1.4;
  * domain-integrations §1.6). A key with a validator is checked and canonicalised on every
@@ -111,7 +108,7 @@ static const char *const nfo_elements[] = { "genre", "style", "mood", NULL };
 static const Entry registry[] = {
   /* Validated keys of the reference's PUT /settings (domain-api §3.2). */
   { .key = "rule_schedule.interval_minutes", .kind = KIND_INT, .default_value = "0",
-    .validate = validate_zero_or_min, .min = 5, .max = G_MAXINT,
+    .validate = validate_zero_or_min, .rule = { .min = 5, .max = G_MAXINT },
     .legacy_key = "rule_schedule.interval_hours", .legacy_factor = 60 },
   INT ("backup_retention_count", "7", 1, G_MAXINT),
   INT ("backup_max_age_days", "0", 0, G_MAXINT),
@@ -148,8 +145,8 @@ static const Entry registry[] = {
 
   /* PUT /settings input only: "yes" → foreign_files.baseline_completed = "true",
    * "no" → "". */
-  { .key = "onboarding.baseline_choice", .kind = KIND_ENUM, .validate = validate_enum,
-    .choices = baseline_choices, .flags = FLAG_VIRTUAL },
+  { .key = "onboarding.baseline_choice", .kind = KIND_ENUM, .validate = sw_value_check_enum,
+    .rule = { .choices = baseline_choices }, .flags = FLAG_VIRTUAL },
 
   /* Known keys without a rule (§3.3, domain-core §1.4): stored as sent. */
   PLAIN ("auto_fetch_images", KIND_BOOL, "false"),
@@ -160,18 +157,8 @@ static const Entry registry[] = {
   PLAIN ("notif_badge_severity_info", KIND_BOOL, "false"),
   PLAIN ("multi_user.enabled", KIND_BOOL, "false"),
   PLAIN ("auth.server_url", KIND_STRING, NULL),
-  PLAIN ("auth.providers.emby.enabled", KIND_BOOL, "false"),
-  PLAIN ("auth.providers.emby.auto_provision", KIND_BOOL, "false"),
-  PLAIN ("auth.providers.emby.guard_rail", KIND_STRING, "admin"),
-  PLAIN ("auth.providers.emby.default_role", KIND_STRING, "operator"),
-  { .key = "auth.providers.emby.server_url", .kind = KIND_STRING,
-    .fallback_key = "auth.server_url" },
-  PLAIN ("auth.providers.jellyfin.enabled", KIND_BOOL, "false"),
-  PLAIN ("auth.providers.jellyfin.auto_provision", KIND_BOOL, "false"),
-  PLAIN ("auth.providers.jellyfin.guard_rail", KIND_STRING, "admin"),
-  PLAIN ("auth.providers.jellyfin.default_role", KIND_STRING, "operator"),
-  { .key = "auth.providers.jellyfin.server_url", .kind = KIND_STRING,
-    .fallback_key = "auth.server_url" },
+  MEDIA_SERVER_AUTH ("emby"),
+  MEDIA_SERVER_AUTH ("jellyfin"),
   PLAIN ("auth.providers.oidc.enabled", KIND_BOOL, "false"),
   PLAIN ("auth.providers.oidc.issuer_url", KIND_STRING, ""),
   PLAIN ("auth.providers.oidc.client_id", KIND_STRING, ""),
@@ -250,6 +237,7 @@ static const Entry registry[] = {
 #undef PRIORITY
 #undef PATTERN
 #undef SECRET
+#undef MEDIA_SERVER_AUTH
 
 /* Key segments that name a secret: the reference's log-redaction list (§3.6). */
 static const char *const secret_segments[] = {
@@ -360,176 +348,69 @@ key_is_well_formed (const char *key)
 
 /* Validators --------------------------------------------------------------------------- */
 
+/* Names the key (or JSON member) that a refusal is about. */
+static void
+name_key (GError     **error,
+          const char  *key)
+{
+  g_prefix_error (error, _("invalid value for %s: "), key);
+}
+
 static void
 set_invalid (GError     **error,
              const char  *key,
              const char  *rule)
 {
-  g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
-               "invalid value for %s: %s", key, rule);
-}
-
-static gboolean
-parse_int (const char *text,
-           gint64      min,
-           gint64      max,
-           gint64     *out)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-
-  return g_ascii_string_to_signed (copy, 10, min, max, out, NULL);
-}
-
-/* true/false (any case) and 1/0. */
-static gboolean
-parse_bool (const char *text,
-            gboolean   *out)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-
-  if (g_ascii_strcasecmp (copy, "true") == 0 || strcmp (copy, "1") == 0)
-    *out = TRUE;
-  else if (g_ascii_strcasecmp (copy, "false") == 0 || strcmp (copy, "0") == 0)
-    *out = FALSE;
-  else
-    return FALSE;
-
-  return TRUE;
+  sw_value_refuse (error, rule);
+  name_key (error, key);
 }
 
 static char *
-validate_int (const Entry  *entry,
-              const char   *key,
-              const char   *value,
-              GError      **error)
+validate_zero_or_min (const SwValueRule  *rule,
+                      const char         *value,
+                      GError            **error)
 {
   gint64 number;
 
-  if (!parse_int (value, entry->min, entry->max, &number))
+  if (!sw_value_parse_int (value, 0, rule->max, &number) || (number != 0 && number < rule->min))
     {
-      g_autofree char *rule = NULL;
+      g_autofree char *min = g_strdup_printf ("%" G_GINT64_FORMAT, rule->min);
+      g_autofree char *message = g_strdup_printf (_("must be 0 (off) or an integer of at "
+                                                    "least %s"), min);
 
-      if (entry->max == G_MAXINT && entry->min == 1)
-        rule = g_strdup ("must be a positive integer");
-      else if (entry->max == G_MAXINT)
-        rule = g_strdup_printf ("must be an integer of at least %" G_GINT64_FORMAT, entry->min);
-      else
-        rule = g_strdup_printf ("must be an integer from %" G_GINT64_FORMAT " to %"
-                                G_GINT64_FORMAT, entry->min, entry->max);
-      set_invalid (error, key, rule);
-      return NULL;
+      return sw_value_refuse (error, message);
     }
 
   return g_strdup_printf ("%" G_GINT64_FORMAT, number);
-}
-
-static char *
-validate_zero_or_min (const Entry  *entry,
-                      const char   *key,
-                      const char   *value,
-                      GError      **error)
-{
-  gint64 number;
-
-  if (!parse_int (value, 0, entry->max, &number) || (number != 0 && number < entry->min))
-    {
-      g_autofree char *rule = g_strdup_printf ("must be 0 (off) or an integer of at least %"
-                                               G_GINT64_FORMAT, entry->min);
-      set_invalid (error, key, rule);
-      return NULL;
-    }
-
-  return g_strdup_printf ("%" G_GINT64_FORMAT, number);
-}
-
-static char *
-validate_bool (const Entry  *entry,
-               const char   *key,
-               const char   *value,
-               GError      **error)
-{
-  gboolean flag;
-
-  if (!parse_bool (value, &flag))
-    {
-      set_invalid (error, key, "must be true or false");
-      return NULL;
-    }
-
-  return g_strdup (flag ? "true" : "false");
 }
 
 /* Local sign-in is the break-glass path: it cannot be switched off. */
 static char *
-validate_must_be_true (const Entry  *entry,
-                       const char   *key,
-                       const char   *value,
-                       GError      **error)
+validate_must_be_true (const SwValueRule  *rule,
+                       const char         *value,
+                       GError            **error)
 {
   gboolean flag;
 
-  if (!parse_bool (value, &flag) || !flag)
-    {
-      set_invalid (error, key, "must be true (local sign-in cannot be disabled)");
-      return NULL;
-    }
+  if (!sw_value_parse_bool (value, &flag) || !flag)
+    return sw_value_refuse (error, _("must be true (local sign-in cannot be disabled)"));
 
   return g_strdup ("true");
 }
 
 static char *
-validate_enum (const Entry  *entry,
-               const char   *key,
-               const char   *value,
-               GError      **error)
+validate_csv (const SwValueRule  *rule,
+              const char         *value,
+              GError            **error)
 {
-  g_autofree char *copy = g_strstrip (g_strdup (value));
-
-  if (!g_strv_contains (entry->choices, copy))
-    {
-      g_autofree char *list = g_strjoinv (", ", (char **) entry->choices);
-      g_autofree char *rule = g_strdup_printf ("must be one of %s", list);
-
-      set_invalid (error, key, rule);
-      return NULL;
-    }
-
-  return g_steal_pointer (&copy);
-}
-
-/* Entries trimmed, empty ones dropped, re-joined with ", ". */
-static char *
-csv_canonical (const char *value)
-{
-  g_auto(GStrv) parts = g_strsplit (value, ",", -1);
-  g_autoptr(GPtrArray) kept = g_ptr_array_new ();
-
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      g_strstrip (parts[i]);
-      if (parts[i][0] != '\0')
-        g_ptr_array_add (kept, parts[i]);
-    }
-  g_ptr_array_add (kept, NULL);
-
-  return g_strjoinv (", ", (char **) kept->pdata);
-}
-
-static char *
-validate_csv (const Entry  *entry,
-              const char   *key,
-              const char   *value,
-              GError      **error)
-{
-  return csv_canonical (value);
+  return sw_value_csv_canonical (value);
 }
 
 /* Empty or "/" means the root; otherwise "/segment[/segment…]" of [A-Za-z0-9_-]. */
 static char *
-validate_base_path (const Entry  *entry,
-                    const char   *key,
-                    const char   *value,
-                    GError      **error)
+validate_base_path (const SwValueRule  *rule,
+                    const char         *value,
+                    GError            **error)
 {
   g_autofree char *path = g_strstrip (g_strdup (value));
   gsize length = strlen (path);
@@ -543,26 +424,11 @@ validate_base_path (const Entry  *entry,
     ok = g_ascii_isalnum (*p) || *p == '/' || *p == '-' || *p == '_';
 
   if (!ok)
-    {
-      set_invalid (error, key,
-                   "must start with '/', must not end with '/' or contain '//', and may "
-                   "only contain letters, digits, '-', '_' and '/'");
-      return NULL;
-    }
+    return sw_value_refuse (error, _("must start with '/', must not end with '/' or contain "
+                                     "'//', and may only contain letters, digits, '-', '_' "
+                                     "and '/'"));
 
   return g_steal_pointer (&path);
-}
-
-static JsonNode *
-parse_json (const char *text)
-{
-  g_autoptr(JsonParser) parser = json_parser_new ();
-
-  if (text == NULL || !json_parser_load_from_data (parser, text, -1, NULL) ||
-      json_parser_get_root (parser) == NULL)
-    return NULL;
-
-  return json_node_copy (json_parser_get_root (parser));
 }
 
 static char *
@@ -617,44 +483,52 @@ is_nfo_remap (JsonNode *node)
   return TRUE;
 }
 
+/* Shared by the key validators and the members of PUT /settings/nfo-output. */
 static const char nfo_sources_rule[] =
-  "must be a JSON array of \"genres\", \"styles\" and \"moods\"";
+  N_("must be a JSON array of \"genres\", \"styles\" and \"moods\"");
 static const char nfo_remap_rule[] =
-  "must be null or a JSON object whose members \"genre\", \"style\" and \"mood\" are "
-  "arrays of \"genres\", \"styles\" and \"moods\"";
+  N_("must be null or a JSON object whose members \"genre\", \"style\" and \"mood\" are "
+     "arrays of \"genres\", \"styles\" and \"moods\"");
 
 static char *
-validate_nfo_sources (const Entry  *entry,
-                      const char   *key,
-                      const char   *value,
-                      GError      **error)
+validate_nfo_sources (const SwValueRule  *rule,
+                      const char         *value,
+                      GError            **error)
 {
-  g_autoptr(JsonNode) node = parse_json (value);
+  g_autoptr(JsonNode) node = sw_value_parse_json (value);
 
   if (!is_source_array (node, nfo_sources))
-    {
-      set_invalid (error, key, nfo_sources_rule);
-      return NULL;
-    }
+    return sw_value_refuse (error, _(nfo_sources_rule));
 
   return json_compact (node);
 }
 
 static char *
-validate_nfo_remap (const Entry  *entry,
-                    const char   *key,
-                    const char   *value,
-                    GError      **error)
+validate_nfo_remap (const SwValueRule  *rule,
+                    const char         *value,
+                    GError            **error)
 {
-  g_autoptr(JsonNode) node = parse_json (value);
+  g_autoptr(JsonNode) node = sw_value_parse_json (value);
 
   if (!is_nfo_remap (node))
-    {
-      set_invalid (error, key, nfo_remap_rule);
-      return NULL;
-    }
+    return sw_value_refuse (error, _(nfo_remap_rule));
 
   return json_compact (node);
+}
+
+/* The canonical form of @value under @entry's rule, or NULL with an error naming @key. */
+static char *
+run_check (const Entry  *entry,
+           const char   *key,
+           const char   *value,
+           GError      **error)
+{
+  char *canonical = entry->validate (&entry->rule, value, error);
+
+  if (canonical == NULL)
+    name_key (error, key);
+
+  return canonical;
 }
 
 /* The whole check of one incoming key/value: the key to write and its canonical value. */
@@ -670,10 +544,10 @@ prepare_write (const char  *key,
 
   if (key == NULL || !g_utf8_validate (key, -1, NULL) || !key_is_well_formed (key))
     {
-      g_autofree char *shown = key != NULL ? g_utf8_make_valid (key, -1) : g_strdup ("");
+      g_autofree char *shown = sw_value_printable (key);
 
       g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
-                   "invalid setting key “%s”: use 1 to %d letters, digits, '.', '_' or '-'",
+                   _("invalid setting key “%s”: use 1 to %d letters, digits, '.', '_' or '-'"),
                    shown, MAX_KEY_LENGTH);
       return FALSE;
     }
@@ -681,20 +555,20 @@ prepare_write (const char  *key,
   if (sw_settings_is_secret_key (key))
     {
       g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
-                   "%s names a secret; secrets are not stored in settings", key);
+                   _("%s names a secret; secrets are not stored in settings"), key);
       return FALSE;
     }
 
-  if (value == NULL || !g_utf8_validate (value, -1, NULL))
+  if (!sw_value_check_text (value, error))
     {
-      set_invalid (error, key, "must be UTF-8 text");
+      name_key (error, key);
       return FALSE;
     }
 
   entry = find_entry (key);
   if (entry != NULL && entry->validate != NULL)
     {
-      canonical = entry->validate (entry, key, value, error);
+      canonical = run_check (entry, key, value, error);
       if (canonical == NULL)
         return FALSE;
     }
@@ -914,7 +788,8 @@ lookup (Rows        *rows,
       g_autofree char *legacy = read_row (rows, entry->legacy_key);
       gint64 number;
 
-      if (legacy != NULL && parse_int (legacy, 0, G_MAXINT / entry->legacy_factor, &number))
+      if (legacy != NULL &&
+          sw_value_parse_int (legacy, 0, G_MAXINT / entry->legacy_factor, &number))
         return g_strdup_printf ("%" G_GINT64_FORMAT, number * entry->legacy_factor);
     }
 
@@ -955,7 +830,7 @@ lookup_checked (SwSettings  *self,
   if (value == NULL || entry->validate == NULL)
     return g_steal_pointer (&value);
 
-  canonical = entry->validate (entry, key, value, &error);
+  canonical = run_check (entry, key, value, &error);
   if (canonical != NULL)
     return canonical;
 
@@ -975,95 +850,89 @@ typed_entry (const char *key,
   return entry;
 }
 
+/* What the scalar getters read: one member per kind. */
+typedef union
+{
+  gboolean flag;                /* KIND_BOOL */
+  gint64 number;                /* KIND_INT, within int */
+  double real;                  /* KIND_DOUBLE */
+} Scalar;
+
+static gboolean
+parse_scalar (Kind        kind,
+              const char *text,
+              Scalar     *out)
+{
+  if (text == NULL)
+    return FALSE;
+
+  if (kind == KIND_BOOL)
+    return sw_value_parse_bool (text, &out->flag);
+  if (kind == KIND_INT)
+    return sw_value_parse_int (text, G_MININT, G_MAXINT, &out->number);
+
+  g_assert (kind == KIND_DOUBLE);
+  return sw_value_parse_double (text, &out->real);
+}
+
+/* The checked stored value read as @kind, else the default read as @kind, else zero (also
+ * for an unknown key). */
+static Scalar
+get_scalar (SwSettings *self,
+            const char *key,
+            const char *getter,
+            Kind        kind)
+{
+  const Entry *entry = typed_entry (key, getter);
+  g_autofree char *value = NULL;
+  Scalar scalar = { 0 };
+
+  if (entry == NULL)
+    return scalar;
+
+  value = lookup_checked (self, key, entry);
+  if (parse_scalar (kind, value, &scalar) || parse_scalar (kind, entry->default_value, &scalar))
+    return scalar;
+
+  /* A failed parse may have written part of it. */
+  return (Scalar) { 0 };
+}
+
 gboolean
 sw_settings_get_boolean (SwSettings *self,
                          const char *key)
 {
-  const Entry *entry;
-  g_autofree char *value = NULL;
-  gboolean flag = FALSE;
-
   g_return_val_if_fail (SW_IS_SETTINGS (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
 
-  if ((entry = typed_entry (key, G_STRFUNC)) == NULL)
-    return FALSE;
-
-  value = lookup_checked (self, key, entry);
-  if (value != NULL && parse_bool (value, &flag))
-    return flag;
-  if (entry->default_value != NULL && parse_bool (entry->default_value, &flag))
-    return flag;
-
-  return FALSE;
+  return get_scalar (self, key, G_STRFUNC, KIND_BOOL).flag;
 }
 
 int
 sw_settings_get_int (SwSettings *self,
                      const char *key)
 {
-  const Entry *entry;
-  g_autofree char *value = NULL;
-  gint64 number = 0;
-
   g_return_val_if_fail (SW_IS_SETTINGS (self), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  if ((entry = typed_entry (key, G_STRFUNC)) == NULL)
-    return 0;
-
-  value = lookup_checked (self, key, entry);
-  if (value != NULL && parse_int (value, G_MININT, G_MAXINT, &number))
-    return (int) number;
-  if (entry->default_value != NULL && parse_int (entry->default_value, G_MININT, G_MAXINT,
-                                                 &number))
-    return (int) number;
-
-  return 0;
-}
-
-static gboolean
-parse_double (const char *text,
-              double     *out)
-{
-  g_autofree char *copy = g_strstrip (g_strdup (text));
-  char *end = NULL;
-
-  if (copy[0] == '\0')
-    return FALSE;
-
-  *out = g_ascii_strtod (copy, &end);
-  return *end == '\0' && isfinite (*out);
+  return (int) get_scalar (self, key, G_STRFUNC, KIND_INT).number;
 }
 
 double
 sw_settings_get_double (SwSettings *self,
                         const char *key)
 {
-  const Entry *entry;
-  g_autofree char *value = NULL;
-  double number = 0;
-
   g_return_val_if_fail (SW_IS_SETTINGS (self), 0);
   g_return_val_if_fail (key != NULL, 0);
 
-  if ((entry = typed_entry (key, G_STRFUNC)) == NULL)
-    return 0;
-
-  value = lookup_checked (self, key, entry);
-  if (value != NULL && parse_double (value, &number))
-    return number;
-  if (entry->default_value != NULL && parse_double (entry->default_value, &number))
-    return number;
-
-  return 0;
+  return get_scalar (self, key, G_STRFUNC, KIND_DOUBLE).real;
 }
 
 /* The items of a JSON array of strings; NULL when @text is not one. */
 static char **
 json_string_array (const char *text)
 {
-  g_autoptr(JsonNode) node = parse_json (text);
+  g_autoptr(JsonNode) node = sw_value_parse_json (text);
   g_autoptr(GStrvBuilder) builder = NULL;
   JsonArray *array;
 
@@ -1093,7 +962,7 @@ strv_from_text (Kind        kind,
 
   if (kind == KIND_CSV)
     {
-      g_autofree char *canonical = csv_canonical (text);
+      g_autofree char *canonical = sw_value_csv_canonical (text);
 
       return canonical[0] == '\0' ? g_new0 (char *, 1) : g_strsplit (canonical, ", ", -1);
     }
@@ -1141,11 +1010,11 @@ sw_settings_get_json (SwSettings *self,
     return NULL;
 
   value = lookup_checked (self, key, entry);
-  node = parse_json (value);
+  node = sw_value_parse_json (value);
   if (node == NULL && value != NULL)
     {
       g_message ("Stored setting %s is not JSON; using the default", key);
-      node = parse_json (entry->default_value);
+      node = sw_value_parse_json (entry->default_value);
     }
 
   return node;
@@ -1161,6 +1030,13 @@ typedef struct
   const char *reset_prefix;     /* … or every key with this prefix */
   GPtrArray *changed;           /* out: the keys written or deleted */
 } WriteJob;
+
+static void
+note_changed (SwStmt   *stmt,
+              gpointer  changed)
+{
+  g_ptr_array_add (changed, g_strdup (sw_stmt_column_text (stmt, 0)));
+}
 
 static gboolean
 write_rows (SwStore   *store,
@@ -1209,7 +1085,6 @@ write_rows (SwStore   *store,
     {
       g_autoptr(SwStmt) select = NULL;
       g_autoptr(SwStmt) delete = NULL;
-      g_autoptr(GError) local_error = NULL;
       const char *pattern = job->reset_key != NULL ? job->reset_key : job->reset_prefix;
       gboolean is_prefix = job->reset_key == NULL;
 
@@ -1223,13 +1098,8 @@ write_rows (SwStore   *store,
         return FALSE;
       sw_stmt_bind_text (select, 1, pattern);
       sw_stmt_bind_int64 (select, 2, is_prefix);
-      while (sw_store_step (store, select, &local_error))
-        g_ptr_array_add (job->changed, g_strdup (sw_stmt_column_text (select, 0)));
-      if (local_error != NULL)
-        {
-          g_propagate_error (error, g_steal_pointer (&local_error));
-          return FALSE;
-        }
+      if (!sw_store_foreach_row (store, select, note_changed, job->changed, error))
+        return FALSE;
 
       delete = sw_store_prepare (store,
                                  "DELETE FROM settings WHERE "
@@ -1263,13 +1133,6 @@ run_write (SwSettings  *self,
     emit_changed (self, changed);
 
   return ok;
-}
-
-static int
-compare_strings (gconstpointer a,
-                 gconstpointer b)
-{
-  return g_strcmp0 (*(const char *const *) a, *(const char *const *) b);
 }
 
 static gboolean
@@ -1348,8 +1211,7 @@ sw_settings_set_many (SwSettings  *self,
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
   write_job_init (&job);
-  keys = g_hash_table_get_keys_as_array (values, &n_keys);
-  qsort (keys, n_keys, sizeof (gpointer), compare_strings);
+  keys = sw_value_sorted_keys (values, &n_keys);
 
   for (guint i = 0; i < n_keys; i++)
     if (!add_to_job (&job, keys[i], g_hash_table_lookup (values, keys[i]), error))
@@ -1361,20 +1223,31 @@ sw_settings_set_many (SwSettings  *self,
   return run_write (self, &job, error);
 }
 
+/* Deletes the row of @key, or every row whose key starts with @prefix. */
+static gboolean
+run_reset (SwSettings  *self,
+           const char  *key,
+           const char  *prefix,
+           GError     **error)
+{
+  g_auto(WriteJob) job = { NULL, };
+
+  write_job_init (&job);
+  job.reset_key = key;
+  job.reset_prefix = prefix;
+  return run_write (self, &job, error);
+}
+
 gboolean
 sw_settings_reset (SwSettings  *self,
                    const char  *key,
                    GError     **error)
 {
-  g_auto(WriteJob) job = { NULL, };
-
   g_return_val_if_fail (SW_IS_SETTINGS (self), FALSE);
   g_return_val_if_fail (key != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  write_job_init (&job);
-  job.reset_key = key;
-  return run_write (self, &job, error);
+  return run_reset (self, key, NULL, error);
 }
 
 gboolean
@@ -1382,42 +1255,31 @@ sw_settings_reset_prefix (SwSettings  *self,
                           const char  *prefix,
                           GError     **error)
 {
-  g_auto(WriteJob) job = { NULL, };
-
   g_return_val_if_fail (SW_IS_SETTINGS (self), FALSE);
   g_return_val_if_fail (prefix != NULL && *prefix != '\0', FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  write_job_init (&job);
-  job.reset_prefix = prefix;
-  return run_write (self, &job, error);
+  return run_reset (self, NULL, prefix, error);
 }
 
 /* GET /settings ---------------------------------------------------------------------------- */
+
+static void
+insert_row (SwStmt   *stmt,
+            gpointer  rows)
+{
+  g_hash_table_insert (rows, g_strdup (sw_stmt_column_text (stmt, 0)),
+                       g_strdup (sw_stmt_column_text (stmt, 1)));
+}
 
 static gboolean
 read_all_rows (SwStore   *store,
                gpointer   user_data,
                GError   **error)
 {
-  GHashTable *rows = user_data;
   g_autoptr(SwStmt) stmt = sw_store_prepare (store, "SELECT key, value FROM settings", error);
-  g_autoptr(GError) local_error = NULL;
 
-  if (stmt == NULL)
-    return FALSE;
-
-  while (sw_store_step (store, stmt, &local_error))
-    g_hash_table_insert (rows, g_strdup (sw_stmt_column_text (stmt, 0)),
-                         g_strdup (sw_stmt_column_text (stmt, 1)));
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, g_steal_pointer (&local_error));
-      return FALSE;
-    }
-
-  return TRUE;
+  return stmt != NULL && sw_store_foreach_row (store, stmt, insert_row, user_data, error);
 }
 
 JsonNode *
@@ -1462,8 +1324,7 @@ sw_settings_to_json (SwSettings *self)
         g_hash_table_insert (merged, key, g_strdup (value));
   }
 
-  keys = g_hash_table_get_keys_as_array (merged, &n_keys);
-  qsort (keys, n_keys, sizeof (gpointer), compare_strings);
+  keys = sw_value_sorted_keys (merged, &n_keys);
   for (guint i = 0; i < n_keys; i++)
     json_object_set_string_member (object, keys[i], g_hash_table_lookup (merged, keys[i]));
 
@@ -1495,7 +1356,7 @@ logging_int (SwSettings *self,
   if (number > 0)
     return number;
 
-  parse_int (find_entry (key)->default_value, 1, G_MAXINT, &fallback);
+  sw_value_parse_int (find_entry (key)->default_value, 1, G_MAXINT, &fallback);
   return fallback;
 }
 
@@ -1545,6 +1406,18 @@ sw_settings_get_logging (SwSettings *self)
   return build_logging (level, format, file_path, numbers);
 }
 
+/* The object of a PUT body, or NULL with @refusal (the whole message) when it is none. */
+static JsonObject *
+body_object (JsonNode    *body,
+             const char  *refusal,
+             GError     **error)
+{
+  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
+    return sw_value_refuse (error, refusal);
+
+  return json_node_get_object (body);
+}
+
 /* A string member: absent or null leaves *@out NULL. */
 static gboolean
 member_string (JsonObject  *object,
@@ -1560,7 +1433,7 @@ member_string (JsonObject  *object,
 
   if (json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      set_invalid (error, member, "must be a string");
+      set_invalid (error, member, _("must be a string"));
       return FALSE;
     }
 
@@ -1589,9 +1462,9 @@ member_int (JsonObject  *object,
       json_node_get_int (node) <= G_MAXINT)
     *out = json_node_get_int (node);
   else if (type != G_TYPE_STRING ||
-           !parse_int (json_node_get_string (node), G_MININT, G_MAXINT, out))
+           !sw_value_parse_int (json_node_get_string (node), G_MININT, G_MAXINT, out))
     {
-      set_invalid (error, member, "must be an integer");
+      set_invalid (error, member, _("must be an integer"));
       return FALSE;
     }
 
@@ -1605,8 +1478,7 @@ check_enum_member (const char  *member,
                    const char  *value,
                    GError     **error)
 {
-  const Entry *entry = find_entry (key);
-  g_autofree char *canonical = validate_enum (entry, member, value, error);
+  g_autofree char *canonical = run_check (find_entry (key), member, value, error);
 
   return canonical != NULL;
 }
@@ -1628,13 +1500,9 @@ sw_settings_update_logging (SwSettings  *self,
   g_return_val_if_fail (SW_IS_SETTINGS (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
-    {
-      g_set_error_literal (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
-                           "the logging configuration must be a JSON object");
-      return NULL;
-    }
-  object = json_node_get_object (body);
+  object = body_object (body, _("the logging configuration must be a JSON object"), error);
+  if (object == NULL)
+    return NULL;
 
   if (!member_string (object, "level", &new_level, error) ||
       !member_string (object, "format", &new_format, error) ||
@@ -1728,13 +1596,9 @@ sw_settings_update_nfo_output (SwSettings  *self,
   g_return_val_if_fail (SW_IS_SETTINGS (self), NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (body == NULL || !JSON_NODE_HOLDS_OBJECT (body))
-    {
-      g_set_error_literal (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
-                           "the NFO output mapping must be a JSON object");
-      return NULL;
-    }
-  object = json_node_get_object (body);
+  object = body_object (body, _("the NFO output mapping must be a JSON object"), error);
+  if (object == NULL)
+    return NULL;
 
   /* Check everything before changing anything. */
   for (gsize i = 0; i < G_N_ELEMENTS (flags); i++)
@@ -1743,7 +1607,7 @@ sw_settings_update_nfo_output (SwSettings  *self,
       if (member != NULL && !JSON_NODE_HOLDS_NULL (member) &&
           json_node_get_value_type (member) != G_TYPE_BOOLEAN)
         {
-          set_invalid (error, flags[i], "must be true or false");
+          set_invalid (error, flags[i], _("must be true or false"));
           return NULL;
         }
     }
@@ -1751,14 +1615,14 @@ sw_settings_update_nfo_output (SwSettings  *self,
   member = json_object_get_member (object, "genre_sources");
   if (member != NULL && !JSON_NODE_HOLDS_NULL (member) && !is_source_array (member, nfo_sources))
     {
-      set_invalid (error, "genre_sources", nfo_sources_rule);
+      set_invalid (error, "genre_sources", _(nfo_sources_rule));
       return NULL;
     }
 
   member = json_object_get_member (object, "advanced_remap");
   if (member != NULL && !is_nfo_remap (member))
     {
-      set_invalid (error, "advanced_remap", nfo_remap_rule);
+      set_invalid (error, "advanced_remap", _(nfo_remap_rule));
       return NULL;
     }
 
