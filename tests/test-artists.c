@@ -979,6 +979,8 @@ reader_thread (gpointer data)
           g_assert_cmpstr (((SwArtist *) page->artists->pdata[0])->name, ==, newest);
         }
       g_atomic_int_inc (&shared->pages);
+      /* Leave the writer some CPU on small (and sanitizer-slowed) machines. */
+      g_usleep (1000);
     }
 
   return NULL;
