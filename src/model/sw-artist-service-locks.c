@@ -137,13 +137,13 @@ sw_artist_service_set_field_locked (SwArtistService  *self,
                                     gboolean          locked,
                                     GError          **error)
 {
-  g_autofree char *name = NULL;
+  g_autofree char *trimmed = g_strstrip (g_strdup (field ? field : ""));
+  g_autofree char *name = g_ascii_strdown (trimmed, -1);
   LockRequest request = { artist_id, NULL, locked, FALSE };
 
   g_return_val_if_fail (SW_IS_ARTIST_SERVICE (self), FALSE);
   g_return_val_if_fail (artist_id != NULL, FALSE);
 
-  name = g_ascii_strdown (g_strstrip (g_strdup (field ? field : "")), -1);
   if (!sw_artist_field_is_lockable (name))
     {
       g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
