@@ -9,6 +9,7 @@
 
 #include <libsoup/soup.h>
 
+#include "sw-contract-operations.h"
 #include "sw-server.h"
 #include "sw-test-util.h"
 
@@ -158,6 +159,121 @@ test_busy_port_is_an_error (Fixture       *fixture,
   }
 }
 
+typedef struct
+{
+  guint total;
+  guint implemented;
+  guint public_count;
+  GHashTable *seen;    /* "METHOD path" */
+} Census;
+
+static void
+count_route (const SwRouteInfo *info,
+             gpointer           user_data)
+{
+  Census *census = user_data;
+
+  census->total++;
+  census->implemented += info->implemented;
+  census->public_count += (info->flags & SW_OPERATION_PUBLIC) != 0;
+  g_assert_true (g_hash_table_add (census->seen, g_strdup_printf ("%s %s", info->method,
+                                                                   info->path)));
+  g_assert_nonnull (info->tag);
+  g_assert_nonnull (info->summary);
+}
+
+static void
+test_registry_holds_the_contract (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  guint n_operations = 0;
+  const SwContractOperation *operations = sw_contract_operations (&n_operations);
+  Census census = { 0, 0, 0, g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL) };
+
+  sw_router_foreach (sw_server_get_router (fixture->server), count_route, &census);
+
+  /* Every contract operation is registered once; built ones are marked so. */
+  g_assert_cmpuint (n_operations, >=, 226);
+  g_assert_cmpuint (census.total, ==, g_hash_table_size (census.seen));
+  for (guint i = 0; i < n_operations; i++)
+    {
+      g_autofree char *key = g_strdup_printf ("%s %s", operations[i].method, operations[i].path);
+
+      g_assert_true (g_hash_table_contains (census.seen, key));
+    }
+  g_assert_cmpuint (census.implemented, >=, 3);   /* health and the two docs routes */
+  g_assert_cmpuint (census.public_count, >=, 3);
+  g_hash_table_unref (census.seen);
+}
+
+static void
+test_unbuilt_operation_is_501 (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  const char *paths[] = { "/artists", "/artists/some-id", "/libraries", "/auth/me" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autofree char *url = g_strconcat (fixture->api, paths[i], NULL);
+      g_autoptr(JsonNode) body = NULL;
+      guint status = 0;
+
+      body = sw_test_http_get_json (url, &status, NULL);
+      g_assert_cmpuint (status, ==, 501);
+      g_assert_nonnull (body);
+      g_assert_cmpstr (json_object_get_string_member (json_node_get_object (body), "error"), ==,
+                       "not implemented");
+    }
+}
+
+static GBytes *
+get_bytes (const char  *url,
+           SoupMessage **out_msg)
+{
+  g_autoptr(SoupSession) session = soup_session_new ();
+  SoupMessage *msg = soup_message_new (SOUP_METHOD_GET, url);
+  g_autoptr(GError) error = NULL;
+  GBytes *body = soup_session_send_and_read (session, msg, NULL, &error);
+
+  g_assert_no_error (error);
+  *out_msg = msg;
+  return body;
+}
+
+static void
+test_docs (Fixture       *fixture,
+           gconstpointer  data)
+{
+  g_autofree char *yaml_url = g_strconcat (fixture->api, "/docs/openapi.yaml", NULL);
+  g_autofree char *page_url = g_strconcat (fixture->api, "/docs", NULL);
+  g_autoptr(SoupMessage) yaml_msg = NULL;
+  g_autoptr(SoupMessage) page_msg = NULL;
+  g_autoptr(GBytes) yaml = get_bytes (yaml_url, &yaml_msg);
+  g_autoptr(GBytes) page = get_bytes (page_url, &page_msg);
+  g_autofree char *yaml_text = g_strndup (g_bytes_get_data (yaml, NULL), g_bytes_get_size (yaml));
+  g_autofree char *page_text = g_strndup (g_bytes_get_data (page, NULL), g_bytes_get_size (page));
+  g_autofree char *expected = NULL;
+  SoupMessageHeaders *headers;
+
+  /* The OpenAPI document is generated from the registry: every path is in it. */
+  g_assert_cmpuint (soup_message_get_status (yaml_msg), ==, 200);
+  g_assert_true (g_str_has_prefix (yaml_text, "openapi: 3.1.0\n"));
+  g_assert_nonnull (strstr (yaml_text, "\"/health\":\n    get:"));
+  g_assert_nonnull (strstr (yaml_text, "\"/artists/{id}\":"));
+  g_assert_nonnull (strstr (yaml_text, "x-implemented: false"));
+  g_assert_nonnull (strstr (yaml_text, "- name: id\n          in: path"));
+
+  headers = soup_message_get_response_headers (page_msg);
+  g_assert_cmpuint (soup_message_get_status (page_msg), ==, 200);
+  g_assert_true (g_str_has_prefix (soup_message_headers_get_content_type (headers, NULL),
+                                   "text/html"));
+  g_assert_nonnull (soup_message_headers_get_one (headers, "Content-Security-Policy"));
+  g_assert_nonnull (strstr (page_text, "<code>/health</code>"));
+  expected = g_strdup_printf ("of %u operations", sw_router_get_n_routes (
+                                sw_server_get_router (fixture->server)));
+  g_assert_nonnull (strstr (page_text, expected));
+}
+
 static void
 test_invalid_listen_address (void)
 {
@@ -208,6 +324,9 @@ main (int   argc,
   ADD ("/server/router/wrong-method", test_wrong_method_is_405_with_allow);
   ADD ("/server/http/security-headers", test_security_headers);
   ADD ("/server/listen/busy-port", test_busy_port_is_an_error);
+  ADD ("/server/router/contract", test_registry_holds_the_contract);
+  ADD ("/server/router/unbuilt-is-501", test_unbuilt_operation_is_501);
+  ADD ("/server/docs", test_docs);
 #undef ADD
   g_test_add_func ("/server/listen/invalid-address", test_invalid_listen_address);
   g_test_add_func ("/server/listen/restart", test_restart_after_stop);

@@ -41,6 +41,25 @@ sw_http_respond_json (SoupServerMessage *msg,
   soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, length);
 }
 
+void
+sw_http_respond_text (SoupServerMessage *msg,
+                      guint              status,
+                      const char        *content_type,
+                      char              *body)
+{
+  g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
+  g_return_if_fail (body != NULL);
+
+  add_security_headers (msg);
+  if (g_str_has_prefix (content_type, "text/html"))
+    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+                                  "Content-Security-Policy",
+                                  "default-src 'none'; style-src 'unsafe-inline'; "
+                                  "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
+  soup_server_message_set_status (msg, status, NULL);
+  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, body, strlen (body));
+}
+
 /* The contract's error envelope: {"error": "..."}; "details" is added by callers
  * that have field-level problems to report. */
 void

@@ -15,6 +15,11 @@ G_BEGIN_DECLS
 void sw_http_respond_json  (SoupServerMessage *msg,
                             guint              status,
                             JsonNode          *body);
+/* Takes ownership of @body. HTML responses get a restrictive Content-Security-Policy. */
+void sw_http_respond_text  (SoupServerMessage *msg,
+                            guint              status,
+                            const char        *content_type,
+                            char              *body);
 void sw_http_respond_error (SoupServerMessage *msg,
                             guint              status,
                             const char        *message);

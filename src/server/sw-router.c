@@ -17,12 +17,14 @@
 
 typedef struct
 {
+  SwRouteInfo info;             /* points into the fields below */
   char *method;
   char *path_template;
   char **segments;
   guint n_segments;
   char *tag;
   char *summary;
+  char *operation_id;
   SwRouteHandler handler;
   gpointer user_data;
 } SwRoute;
@@ -45,6 +47,7 @@ sw_route_free (SwRoute *route)
   g_strfreev (route->segments);
   g_free (route->tag);
   g_free (route->summary);
+  g_free (route->operation_id);
   g_free (route);
 }
 
@@ -104,6 +107,91 @@ sw_router_new (const char *prefix)
   return self;
 }
 
+static void
+answer_not_implemented (SoupServerMessage *msg,
+                        GHashTable        *params,
+                        gpointer           user_data)
+{
+  sw_http_respond_error (msg, SOUP_STATUS_NOT_IMPLEMENTED, "not implemented");
+}
+
+static SwRoute *
+find_route (SwRouter   *self,
+            const char *method,
+            const char *path_template)
+{
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      SwRoute *route = g_ptr_array_index (self->routes, i);
+
+      if (g_str_equal (route->method, method) && g_str_equal (route->path_template, path_template))
+        return route;
+    }
+  return NULL;
+}
+
+static SwRoute *
+register_route (SwRouter   *self,
+                const char *method,
+                const char *path_template)
+{
+  SwRoute *route = find_route (self, method, path_template);
+
+  if (route == NULL)
+    {
+      route = g_new0 (SwRoute, 1);
+      route->method = g_strdup (method);
+      route->path_template = g_strdup (path_template);
+      route->segments = split_path (path_template, &route->n_segments);
+      route->info.method = route->method;
+      route->info.path = route->path_template;
+      g_ptr_array_add (self->routes, route);
+    }
+  return route;
+}
+
+static void
+set_text (char       **field,
+          const char **info_field,
+          const char  *value)
+{
+  if (value == NULL)
+    return;
+  g_free (*field);
+  *field = g_strdup (value);
+  *info_field = *field;
+}
+
+void
+sw_router_add_unimplemented (SwRouter   *self,
+                             const char *method,
+                             const char *path_template,
+                             const char *tag,
+                             const char *summary,
+                             const char *operation_id,
+                             guint       flags)
+{
+  SwRoute *route;
+
+  g_return_if_fail (SW_IS_ROUTER (self));
+  g_return_if_fail (method != NULL);
+  g_return_if_fail (path_template != NULL && path_template[0] == '/');
+
+  /* The contract's description fills in a route that is already built, too. */
+  route = register_route (self, method, path_template);
+  set_text (&route->tag, &route->info.tag, tag);
+  set_text (&route->summary, &route->info.summary, summary);
+  set_text (&route->operation_id, &route->info.operation_id, operation_id);
+  route->info.flags = flags;
+  if (route->info.implemented)
+    return;
+
+  route->handler = answer_not_implemented;
+  route->user_data = NULL;
+}
+
+/* Adds a built route, or builds one the contract table registered as 501; the
+ * contract's operation id and flags stay. */
 void
 sw_router_add (SwRouter       *self,
                const char     *method,
@@ -120,15 +208,31 @@ sw_router_add (SwRouter       *self,
   g_return_if_fail (path_template != NULL && path_template[0] == '/');
   g_return_if_fail (handler != NULL);
 
-  route = g_new0 (SwRoute, 1);
-  route->method = g_strdup (method);
-  route->path_template = g_strdup (path_template);
-  route->segments = split_path (path_template, &route->n_segments);
-  route->tag = g_strdup (tag);
-  route->summary = g_strdup (summary);
+  route = register_route (self, method, path_template);
+  set_text (&route->tag, &route->info.tag, tag);
+  set_text (&route->summary, &route->info.summary, summary);
+  route->info.implemented = TRUE;
   route->handler = handler;
   route->user_data = user_data;
-  g_ptr_array_add (self->routes, route);
+}
+
+void
+sw_router_foreach (SwRouter        *self,
+                   SwRouteInfoFunc  func,
+                   gpointer         user_data)
+{
+  g_return_if_fail (SW_IS_ROUTER (self));
+
+  for (guint i = 0; i < self->routes->len; i++)
+    func (&((SwRoute *) g_ptr_array_index (self->routes, i))->info, user_data);
+}
+
+const char *
+sw_router_get_prefix (SwRouter *self)
+{
+  g_return_val_if_fail (SW_IS_ROUTER (self), NULL);
+
+  return self->prefix;
 }
 
 guint

@@ -10,7 +10,9 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
+#include "sw-contract-operations.h"
 #include "sw-router.h"
+#include "sw-routes-docs.h"
 #include "sw-routes-health.h"
 #include "sw-server.h"
 
@@ -75,6 +77,20 @@ sw_server_class_init (SwServerClass *klass)
   object_class->finalize = sw_server_finalize;
 }
 
+/* Every operation of the API contract is registered first, answering 501 until a
+ * route file builds it: clients and the docs see the whole API, honestly. */
+static void
+register_contract (SwRouter *router)
+{
+  guint n_operations = 0;
+  const SwContractOperation *operations = sw_contract_operations (&n_operations);
+
+  for (guint i = 0; i < n_operations; i++)
+    sw_router_add_unimplemented (router, operations[i].method, operations[i].path,
+                                 operations[i].tag, operations[i].summary,
+                                 operations[i].operation_id, operations[i].flags);
+}
+
 static void
 sw_server_init (SwServer *self)
 {
@@ -82,7 +98,9 @@ sw_server_init (SwServer *self)
   g_cond_init (&self->start_cond);
 
   self->router = sw_router_new (API_PREFIX);
+  register_contract (self->router);
   sw_routes_health_register (self->router);
+  sw_routes_docs_register (self->router);
 }
 
 SwServer *
@@ -284,6 +302,14 @@ sw_server_get_port (SwServer *self)
   g_return_val_if_fail (SW_IS_SERVER (self), 0);
 
   return self->bound_port;
+}
+
+SwRouter *
+sw_server_get_router (SwServer *self)
+{
+  g_return_val_if_fail (SW_IS_SERVER (self), NULL);
+
+  return self->router;
 }
 
 char *

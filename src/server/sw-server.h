@@ -9,6 +9,8 @@
 
 #include <glib-object.h>
 
+#include "sw-router.h"
+
 G_BEGIN_DECLS
 
 #define SW_SERVER_ERROR (sw_server_error_quark ())
@@ -33,5 +35,7 @@ void        sw_server_stop             (SwServer    *self);
 gboolean    sw_server_is_running       (SwServer    *self);
 guint       sw_server_get_port         (SwServer    *self);
 char       *sw_server_dup_api_uri      (SwServer    *self);
+/* The route registry, e.g. for tests that visit every route. */
+SwRouter   *sw_server_get_router       (SwServer    *self);
 
 G_END_DECLS
