@@ -10,6 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "sw-contract-operations.h"
+#include "sw-http.h"
 #include "sw-server.h"
 #include "sw-test-util.h"
 
@@ -274,6 +275,109 @@ test_docs (Fixture       *fixture,
   g_assert_nonnull (strstr (page_text, expected));
 }
 
+/* A test-only route that echoes a JSON body back, to exercise the body plumbing. */
+static void
+echo_json (SoupServerMessage *msg,
+           GHashTable        *params,
+           gpointer           user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) body = sw_http_read_json_body (msg, &error);
+
+  if (body == NULL)
+    sw_http_respond_gerror (msg, error);
+  else
+    sw_http_respond_json (msg, SOUP_STATUS_OK, body);
+}
+
+static guint
+post_body (const char *url,
+           const char *content_type,
+           GBytes     *body,
+           char      **error_text)
+{
+  g_autoptr(SoupSession) session = soup_session_new_with_options ("timeout", 30, NULL);
+  g_autoptr(SoupMessage) msg = soup_message_new (SOUP_METHOD_POST, url);
+  g_autoptr(GBytes) reply = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  soup_message_set_request_body_from_bytes (msg, content_type, body);
+  reply = soup_session_send_and_read (session, msg, NULL, &error);
+  g_assert_no_error (error);
+
+  if (error_text != NULL)
+    {
+      *error_text = NULL;
+      if (json_parser_load_from_data (parser, g_bytes_get_data (reply, NULL),
+                                      g_bytes_get_size (reply), NULL) &&
+          JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+        *error_text = g_strdup (json_object_get_string_member_with_default (
+                                  json_node_get_object (json_parser_get_root (parser)),
+                                  "error", ""));
+    }
+  return soup_message_get_status (msg);
+}
+
+static void
+test_request_bodies (void)
+{
+  g_autoptr(SwServer) server = sw_server_new ("127.0.0.1", 0);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *api = NULL;
+  g_autofree char *url = NULL;
+  g_autofree char *big_json = NULL;
+  g_autofree char *filler = NULL;
+  g_autofree char *message = NULL;
+  const struct {
+    const char *type;
+    const char *body;
+    guint status;
+  } cases[] = {
+    { "application/json", "{\"a\": [1, 2, \"x\"]}", 200 },
+    { "application/json", "{\"a\": ", 400 },
+    { "application/json", "", 400 },
+    { "application/json", "\"\xff\xfe\"", 400 },
+    { "text/plain", "{}", 415 },
+  };
+
+  sw_router_add (sw_server_get_router (server), SOUP_METHOD_POST, "/test/echo", "Test",
+                 "Echo a JSON body", echo_json, NULL);
+  g_assert_true (sw_server_start (server, &error));
+  api = sw_server_dup_api_uri (server);
+  url = g_strconcat (api, "/test/echo", NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GBytes) body = g_bytes_new_static (cases[i].body, strlen (cases[i].body));
+      g_autofree char *text = NULL;
+
+      g_assert_cmpuint (post_body (url, cases[i].type, body, &text), ==, cases[i].status);
+      if (cases[i].status != 200)
+        g_assert_true (text != NULL && text[0] != '\0');
+    }
+
+  /* Just over the JSON limit: 413 with the envelope. */
+  filler = g_strnfill (SW_HTTP_MAX_JSON_BODY, 'x');
+  big_json = g_strdup_printf ("\"%s\"", filler);
+  {
+    g_autoptr(GBytes) body = g_bytes_new (big_json, strlen (big_json));
+
+    g_assert_cmpuint (post_body (url, "application/json", body, &message), ==, 413);
+    g_assert_nonnull (message);
+  }
+
+  /* Over the upload limit: refused from the Content-Length, whatever the route. */
+  {
+    gsize size = SW_HTTP_MAX_UPLOAD_BODY + 1;
+    g_autoptr(GBytes) body = g_bytes_new_take (g_malloc0 (size), size);
+
+    g_assert_cmpuint (post_body (url, "application/octet-stream", body, NULL), ==, 413);
+  }
+
+  sw_server_stop (server);
+}
+
 static void
 test_invalid_listen_address (void)
 {
@@ -329,6 +433,7 @@ main (int   argc,
   ADD ("/server/docs", test_docs);
 #undef ADD
   g_test_add_func ("/server/listen/invalid-address", test_invalid_listen_address);
+  g_test_add_func ("/server/http/request-bodies", test_request_bodies);
   g_test_add_func ("/server/listen/restart", test_restart_after_stop);
 
   return g_test_run ();

@@ -12,6 +12,29 @@
 
 G_BEGIN_DECLS
 
+#define SW_HTTP_ERROR (sw_http_error_quark ())
+
+typedef enum
+{
+  SW_HTTP_ERROR_BAD_REQUEST,   /* 400 */
+  SW_HTTP_ERROR_TOO_LARGE,     /* 413 */
+  SW_HTTP_ERROR_UNSUPPORTED,   /* 415 */
+} SwHttpError;
+
+/* The largest request bodies we read: JSON documents, and uploads (images, imports). */
+#define SW_HTTP_MAX_JSON_BODY   (1024 * 1024)
+#define SW_HTTP_MAX_UPLOAD_BODY (25 * 1024 * 1024)
+
+GQuark    sw_http_error_quark      (void);
+
+/* Parses the request body as a JSON document of at most SW_HTTP_MAX_JSON_BODY bytes:
+ * NULL with SW_HTTP_ERROR (bad JSON, not UTF-8, too large, wrong content type). */
+JsonNode *sw_http_read_json_body   (SoupServerMessage *msg,
+                                    GError           **error);
+/* Answers with the error envelope and the status the error's domain and code imply. */
+void      sw_http_respond_gerror   (SoupServerMessage *msg,
+                                    const GError      *error);
+
 void sw_http_respond_json  (SoupServerMessage *msg,
                             guint              status,
                             JsonNode          *body);

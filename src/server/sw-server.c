@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "sw-contract-operations.h"
+#include "sw-http.h"
 #include "sw-router.h"
 #include "sw-routes-docs.h"
 #include "sw-routes-health.h"
@@ -127,7 +128,51 @@ handle_request_cb (SoupServer        *server,
 {
   SwServer *self = user_data;
 
+  /* Already answered while the body arrived (413). */
+  if (soup_server_message_get_status (msg) != 0)
+    return;
+
   sw_router_dispatch (self->router, msg);
+}
+
+/* Refuses oversized bodies as soon as their size is known, before they are read into
+ * memory: from Content-Length, or while chunks of a chunked body arrive. */
+static void
+got_headers_cb (SoupServerMessage *msg,
+                gpointer           user_data)
+{
+  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_content_length (headers) > SW_HTTP_MAX_UPLOAD_BODY)
+    sw_http_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                           _("The request body is too large"));
+}
+
+static void
+got_chunk_cb (SoupServerMessage *msg,
+              GBytes            *chunk,
+              gpointer           user_data)
+{
+  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+
+  if (body->length > SW_HTTP_MAX_UPLOAD_BODY &&
+      soup_server_message_get_status (msg) == 0)
+    {
+      sw_http_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
+                             _("The request body is too large"));
+      /* The rest is read and dropped, so memory stays bounded. */
+      soup_message_body_set_accumulate (body, FALSE);
+    }
+}
+
+static void
+request_started_cb (SoupServer        *server,
+                    SoupServerMessage *msg,
+                    gpointer           user_data)
+{
+  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), NULL);
+  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
 }
 
 static GSocketAddress *
@@ -214,6 +259,7 @@ server_thread (gpointer data)
 
   soup = soup_server_new ("server-header", "Stillwater/" PACKAGE_VERSION " ", NULL);
   soup_server_add_handler (soup, NULL, handle_request_cb, self, NULL);
+  g_signal_connect (soup, "request-started", G_CALLBACK (request_started_cb), NULL);
 
   if (!listen_on (self, soup, &error))
     {
