@@ -30,7 +30,7 @@ struct _SwUser
   char *created_at;
   char *updated_at;
   char *last_login;
-  char *password_hash;           /* bcrypt; never in JSON */
+  char *password_hash;           /* yescrypt (libxcrypt); never in JSON */
 };
 
 /* The field table behind the properties and the JSON mapping. */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-auth.h"
 #include "sw-http.h"
 #include "sw-store.h"
 
@@ -152,6 +153,26 @@ status_for_error (const GError *error)
         case SW_HTTP_ERROR_UNSUPPORTED:
           return SOUP_STATUS_UNSUPPORTED_MEDIA_TYPE;
         case SW_HTTP_ERROR_BAD_REQUEST:
+        default:
+          return SOUP_STATUS_BAD_REQUEST;
+        }
+    }
+
+  if (error->domain == SW_AUTH_ERROR)
+    {
+      switch ((SwAuthError) error->code)
+        {
+        case SW_AUTH_ERROR_INVALID_CREDENTIALS:
+        case SW_AUTH_ERROR_EXPIRED:
+        case SW_AUTH_ERROR_REVOKED:
+          return SOUP_STATUS_UNAUTHORIZED;
+        case SW_AUTH_ERROR_ALREADY_SET_UP:
+        case SW_AUTH_ERROR_CONFLICT:
+          return SOUP_STATUS_CONFLICT;
+        case SW_AUTH_ERROR_NOT_FOUND:
+          return SOUP_STATUS_NOT_FOUND;
+        case SW_AUTH_ERROR_WEAK_PASSWORD:
+        case SW_AUTH_ERROR_INVALID:
         default:
           return SOUP_STATUS_BAD_REQUEST;
         }

@@ -35,6 +35,8 @@ struct _SwRouter
 
   char *prefix;
   GPtrArray *routes;
+  SwRouteGuard guard;
+  gpointer guard_data;
 };
 
 G_DEFINE_FINAL_TYPE (SwRouter, sw_router, G_TYPE_OBJECT)
@@ -235,6 +237,17 @@ sw_router_get_prefix (SwRouter *self)
   return self->prefix;
 }
 
+void
+sw_router_set_guard (SwRouter     *self,
+                     SwRouteGuard  guard,
+                     gpointer      user_data)
+{
+  g_return_if_fail (SW_IS_ROUTER (self));
+
+  self->guard = guard;
+  self->guard_data = user_data;
+}
+
 guint
 sw_router_get_n_routes (SwRouter *self)
 {
@@ -346,6 +359,8 @@ sw_router_dispatch (SwRouter          *self,
 
   if (best != NULL)
     {
+      if (self->guard != NULL && !self->guard (msg, &best->info, self->guard_data))
+        return;
       params = collect_parameters (best, segments);
       best->handler (msg, params, best->user_data);
       return;

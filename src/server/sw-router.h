@@ -31,6 +31,12 @@ typedef struct
 typedef void (*SwRouteInfoFunc) (const SwRouteInfo *info,
                                  gpointer           user_data);
 
+/* Runs before every handler (built or 501); returns FALSE when it has answered the
+ * request itself, e.g. 401 or 403. */
+typedef gboolean (*SwRouteGuard) (SoupServerMessage *msg,
+                                  const SwRouteInfo *info,
+                                  gpointer           user_data);
+
 #define SW_TYPE_ROUTER (sw_router_get_type ())
 
 G_DECLARE_FINAL_TYPE (SwRouter, sw_router, SW, ROUTER, GObject)
@@ -52,6 +58,9 @@ void      sw_router_add_unimplemented (SwRouter     *self,
                                        const char   *summary,
                                        const char   *operation_id,
                                        guint         flags);
+void      sw_router_set_guard    (SwRouter      *self,
+                                  SwRouteGuard   guard,
+                                  gpointer       user_data);
 guint     sw_router_get_n_routes (SwRouter      *self);
 const char *sw_router_get_prefix (SwRouter      *self);
 /* Visits every route in registration order. */

@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
+#include "sw-auth-guard.h"
 #include "sw-contract-operations.h"
 #include "sw-http.h"
+#include "sw-routes-auth.h"
 #include "sw-router.h"
 #include "sw-routes-docs.h"
 #include "sw-routes-health.h"
@@ -29,6 +31,7 @@ struct _SwServer
   char *listen_address;
   guint requested_port;
   guint bound_port;
+  SwStore *store;
 
   SwRouter *router;
   GThread *thread;
@@ -63,6 +66,7 @@ sw_server_finalize (GObject *object)
 
   g_clear_pointer (&self->listen_address, g_free);
   g_clear_object (&self->router);
+  g_clear_object (&self->store);
   g_mutex_clear (&self->start_mutex);
   g_cond_clear (&self->start_cond);
 
@@ -104,18 +108,27 @@ sw_server_init (SwServer *self)
   sw_routes_docs_register (self->router);
 }
 
+/* Without a store nobody can sign in, so every operation but the public ones answers
+ * 401; that is how the server runs in tests of the plumbing alone. */
 SwServer *
 sw_server_new (const char *listen_address,
-               guint       port)
+               guint       port,
+               SwStore    *store)
 {
   SwServer *self;
 
   g_return_val_if_fail (listen_address != NULL, NULL);
   g_return_val_if_fail (port <= G_MAXUINT16, NULL);
+  g_return_val_if_fail (store == NULL || SW_IS_STORE (store), NULL);
 
   self = g_object_new (SW_TYPE_SERVER, NULL);
   self->listen_address = g_strdup (listen_address);
   self->requested_port = port;
+  self->store = store != NULL ? g_object_ref (store) : NULL;
+
+  sw_router_set_guard (self->router, sw_auth_guard, self->store);
+  if (self->store != NULL)
+    sw_routes_auth_register (self->router, self->store);
   return self;
 }
 

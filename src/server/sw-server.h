@@ -10,6 +10,7 @@
 #include <glib-object.h>
 
 #include "sw-router.h"
+#include "sw-store.h"
 
 G_BEGIN_DECLS
 
@@ -28,7 +29,8 @@ G_DECLARE_FINAL_TYPE (SwServer, sw_server, SW, SERVER, GObject)
 
 GQuark      sw_server_error_quark      (void);
 SwServer   *sw_server_new              (const char  *listen_address,
-                                        guint        port);
+                                        guint        port,
+                                        SwStore     *store);
 gboolean    sw_server_start            (SwServer    *self,
                                         GError     **error);
 void        sw_server_stop             (SwServer    *self);
