@@ -13,10 +13,16 @@
 #include "sw-auth-guard.h"
 #include "sw-contract-operations.h"
 #include "sw-http.h"
+#include "sw-preferences.h"
 #include "sw-routes-auth.h"
 #include "sw-router.h"
 #include "sw-routes-docs.h"
 #include "sw-routes-health.h"
+#include "sw-routes-oidc.h"
+#include "sw-routes-preferences.h"
+#include "sw-routes-settings.h"
+#include "sw-routes-tokens.h"
+#include "sw-settings.h"
 #include "sw-server.h"
 
 #define API_PREFIX "/api/v1"
@@ -32,6 +38,8 @@ struct _SwServer
   guint requested_port;
   guint bound_port;
   SwStore *store;
+  SwSettings *settings;         /* with the store only */
+  SwPreferences *preferences;   /* with the store only */
 
   SwRouter *router;
   GThread *thread;
@@ -66,6 +74,8 @@ sw_server_finalize (GObject *object)
 
   g_clear_pointer (&self->listen_address, g_free);
   g_clear_object (&self->router);
+  g_clear_object (&self->preferences);
+  g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_mutex_clear (&self->start_mutex);
   g_cond_clear (&self->start_cond);
@@ -128,7 +138,16 @@ sw_server_new (const char *listen_address,
 
   sw_router_set_guard (self->router, sw_auth_guard, self->store);
   if (self->store != NULL)
-    sw_routes_auth_register (self->router, self->store);
+    {
+      self->settings = sw_settings_new (self->store);
+      self->preferences = sw_preferences_new (self->store, self->settings);
+
+      sw_routes_auth_register (self->router, self->store);
+      sw_routes_tokens_register (self->router, self->store);
+      sw_routes_oidc_register (self->router, self->settings);
+      sw_routes_settings_register (self->router, self->settings);
+      sw_routes_preferences_register (self->router, self->preferences);
+    }
   return self;
 }
 
@@ -141,15 +160,31 @@ handle_request_cb (SoupServer        *server,
 {
   SwServer *self = user_data;
 
-  /* Already answered while the body arrived (413). */
-  if (soup_server_message_get_status (msg) != 0)
-    return;
-
   sw_router_dispatch (self->router, msg);
 }
 
-/* Refuses oversized bodies as soon as their size is known, before they are read into
- * memory: from Content-Length, or while chunks of a chunked body arrive. */
+/* Refuses an oversized body as soon as its size is known, before it is read: the
+ * connection is taken from libsoup, answered 413 directly, and closed (libsoup 3.2 would
+ * otherwise keep reading the body it was promised). */
+static void
+reject_too_large (SoupServerMessage *msg)
+{
+  static const char body[] = "{\"error\":\"The request body is too large\"}";
+  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
+  g_autofree char *answer = NULL;
+
+  if (stream == NULL)
+    return;
+  answer = g_strdup_printf ("HTTP/1.1 413 Request Entity Too Large\r\n"
+                            "Content-Type: application/json\r\n"
+                            "X-Content-Type-Options: nosniff\r\n"
+                            "Connection: close\r\n"
+                            "Content-Length: %zu\r\n\r\n%s", sizeof body - 1, body);
+  g_output_stream_write_all (g_io_stream_get_output_stream (stream), answer, strlen (answer),
+                             NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
 static void
 got_headers_cb (SoupServerMessage *msg,
                 gpointer           user_data)
@@ -158,8 +193,7 @@ got_headers_cb (SoupServerMessage *msg,
 
   if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
       soup_message_headers_get_content_length (headers) > SW_HTTP_MAX_UPLOAD_BODY)
-    sw_http_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                           _("The request body is too large"));
+    reject_too_large (msg);
 }
 
 static void
@@ -167,16 +201,8 @@ got_chunk_cb (SoupServerMessage *msg,
               GBytes            *chunk,
               gpointer           user_data)
 {
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
-
-  if (body->length > SW_HTTP_MAX_UPLOAD_BODY &&
-      soup_server_message_get_status (msg) == 0)
-    {
-      sw_http_respond_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE,
-                             _("The request body is too large"));
-      /* The rest is read and dropped, so memory stays bounded. */
-      soup_message_body_set_accumulate (body, FALSE);
-    }
+  if (soup_server_message_get_request_body (msg)->length > SW_HTTP_MAX_UPLOAD_BODY)
+    reject_too_large (msg);
 }
 
 static void
