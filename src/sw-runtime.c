@@ -121,6 +121,7 @@ sw_runtime_start_server (SwRuntime  *self,
   g_return_val_if_fail (self->server == NULL, FALSE);
 
   self->server = sw_server_new (self->listen_address, self->port, self->store);
+  sw_server_set_events (self->server, self->events);
   if (!sw_server_start (self->server, &local_error))
     {
       sw_server_status_set_failed (self->server_status, local_error->message);

@@ -17,6 +17,7 @@
 #include "sw-routes-auth.h"
 #include "sw-router.h"
 #include "sw-routes-docs.h"
+#include "sw-routes-events.h"
 #include "sw-routes-health.h"
 #include "sw-routes-oidc.h"
 #include "sw-routes-preferences.h"
@@ -40,6 +41,7 @@ struct _SwServer
   SwStore *store;
   SwSettings *settings;         /* with the store only */
   SwPreferences *preferences;   /* with the store only */
+  SwEvents *events;
 
   SwRouter *router;
   GThread *thread;
@@ -77,6 +79,7 @@ sw_server_finalize (GObject *object)
   g_clear_object (&self->preferences);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->events);
   g_mutex_clear (&self->start_mutex);
   g_cond_clear (&self->start_cond);
 
@@ -149,6 +152,22 @@ sw_server_new (const char *listen_address,
       sw_routes_preferences_register (self->router, self->preferences);
     }
   return self;
+}
+
+/* The bus GET /events/stream streams; that route exists with a store (to sign clients
+ * in) and the bus. Call before sw_server_start(), once. */
+void
+sw_server_set_events (SwServer *self,
+                      SwEvents *events)
+{
+  g_return_if_fail (SW_IS_SERVER (self));
+  g_return_if_fail (SW_IS_EVENTS (events));
+  g_return_if_fail (self->thread == NULL);
+  g_return_if_fail (self->events == NULL);
+
+  self->events = g_object_ref (events);
+  if (self->store != NULL)
+    sw_routes_events_register (self->router, self->events);
 }
 
 static void
@@ -347,16 +366,36 @@ sw_server_start (SwServer  *self,
   return TRUE;
 }
 
+typedef struct
+{
+  GMainLoop *loop;
+  SwRouter *router;
+} StopData;
+
+static void
+stop_data_free (StopData *stop)
+{
+  g_main_loop_unref (stop->loop);
+  g_object_unref (stop->router);
+  g_free (stop);
+}
+
+/* On the server thread: open event streams end (and leave the bus) first. */
 static gboolean
 quit_loop_cb (gpointer data)
 {
-  g_main_loop_quit (data);
+  StopData *stop = data;
+
+  sw_routes_events_close_all (stop->router);
+  g_main_loop_quit (stop->loop);
   return G_SOURCE_REMOVE;
 }
 
 void
 sw_server_stop (SwServer *self)
 {
+  StopData *stop;
+
   g_return_if_fail (SW_IS_SERVER (self));
 
   if (self->thread == NULL)
@@ -364,9 +403,11 @@ sw_server_stop (SwServer *self)
 
   /* Quit from inside the loop: a plain g_main_loop_quit() could land before the
    * thread reaches g_main_loop_run() and be lost. */
-  g_main_context_invoke_full (self->context, G_PRIORITY_HIGH, quit_loop_cb,
-                              g_main_loop_ref (self->loop),
-                              (GDestroyNotify) g_main_loop_unref);
+  stop = g_new0 (StopData, 1);
+  stop->loop = g_main_loop_ref (self->loop);
+  stop->router = g_object_ref (self->router);
+  g_main_context_invoke_full (self->context, G_PRIORITY_HIGH, quit_loop_cb, stop,
+                              (GDestroyNotify) stop_data_free);
   g_clear_pointer (&self->thread, g_thread_join);
   g_clear_pointer (&self->loop, g_main_loop_unref);
   g_clear_pointer (&self->context, g_main_context_unref);

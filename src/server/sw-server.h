@@ -9,6 +9,7 @@
 
 #include <glib-object.h>
 
+#include "sw-events.h"
 #include "sw-router.h"
 #include "sw-store.h"
 
@@ -31,6 +32,8 @@ GQuark      sw_server_error_quark      (void);
 SwServer   *sw_server_new              (const char  *listen_address,
                                         guint        port,
                                         SwStore     *store);
+void        sw_server_set_events       (SwServer    *self,
+                                        SwEvents    *events);
 gboolean    sw_server_start            (SwServer    *self,
                                         GError     **error);
 void        sw_server_stop             (SwServer    *self);
