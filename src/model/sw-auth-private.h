@@ -24,6 +24,30 @@ G_BEGIN_DECLS
 /* A user from the current row; never fills the password hash. */
 SwUser   *_sw_auth_user_from_row    (SwStmt      *stmt);
 
+/* Prepares @sql, binds @key to ?1 and steps once; *@found says whether there was a
+ * row. With @found NULL the row is a user's and required: no row is
+ * SW_AUTH_ERROR_NOT_FOUND. NULL on error; otherwise the statement, to hold in
+ * g_autoptr(SwStmt). */
+SwStmt   *_sw_auth_step_by          (SwStore     *store,
+                                     const char  *sql,
+                                     const char  *key,
+                                     gboolean    *found,
+                                     GError     **error);
+
+/* For sw_store_read(): steps @sql, which selects SW_AUTH_USER_COLUMNS and then one
+ * text column, with @key bound to ?1. No row leaves @user and @extra NULL. */
+typedef struct
+{
+  const char *sql;
+  const char *key;
+  SwUser *user;
+  char *extra;
+} SwAuthUserLookup;
+
+gboolean  _sw_auth_find_user        (SwStore     *store,
+                                     gpointer     user_data,
+                                     GError     **error);
+
 /* The column's text, NULL for SQL NULL. */
 char     *_sw_auth_column_dup       (SwStmt      *stmt,
                                      int          column);

@@ -52,20 +52,11 @@ insert_session (SwStore   *store,
   g_autofree char *now = sw_time_now_rfc3339 ();
   g_autoptr(SwStmt) user = NULL;
   g_autoptr(SwStmt) insert = NULL;
-  gboolean found = FALSE;
 
-  user = sw_store_prepare (store, "SELECT is_active FROM users WHERE id = ?1", error);
+  user = _sw_auth_step_by (store, "SELECT is_active FROM users WHERE id = ?1",
+                           request->user_id, NULL, error);
   if (user == NULL)
     return FALSE;
-  sw_stmt_bind_text (user, 1, request->user_id);
-  if (!sw_store_step_any (store, user, &found, error))
-    return FALSE;
-  if (!found)
-    {
-      g_set_error_literal (error, SW_AUTH_ERROR, SW_AUTH_ERROR_NOT_FOUND,
-                           _("There is no such user"));
-      return FALSE;
-    }
   if (sqlite3_column_int (user, 0) == 0)
     {
       g_set_error_literal (error, SW_AUTH_ERROR, SW_AUTH_ERROR_INVALID_CREDENTIALS,
@@ -123,40 +114,6 @@ sw_auth_create_session (SwStore     *store,
 
 typedef struct
 {
-  const char *session_id;
-  SwUser *user;
-  char *expires_at;
-} SessionLookup;
-
-static gboolean
-find_session (SwStore   *store,
-              gpointer   user_data,
-              GError   **error)
-{
-  SessionLookup *lookup = user_data;
-  g_autoptr(SwStmt) stmt = NULL;
-  gboolean found = FALSE;
-
-  stmt = sw_store_prepare (store,
-                           "SELECT " SW_AUTH_USER_COLUMNS ", s.expires_at "
-                           "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?1",
-                           error);
-  if (stmt == NULL)
-    return FALSE;
-  sw_stmt_bind_text (stmt, 1, lookup->session_id);
-
-  if (!sw_store_step_any (store, stmt, &found, error))
-    return FALSE;
-  if (found)
-    {
-      lookup->user = _sw_auth_user_from_row (stmt);
-      lookup->expires_at = g_strdup (sw_stmt_column_text (stmt, SW_AUTH_USER_N_COLUMNS));
-    }
-  return TRUE;
-}
-
-typedef struct
-{
   const char *session_id;   /* NULL: every expired session */
   const char *now;          /* NULL: whatever its expiry */
   guint deleted;
@@ -196,7 +153,10 @@ sw_auth_validate_session (SwStore     *store,
   g_autofree char *now = NULL;
   g_autofree char *expires_at = NULL;
   g_autoptr(SwUser) user = NULL;
-  SessionLookup lookup = { 0 };
+  SwAuthUserLookup lookup = {
+    "SELECT " SW_AUTH_USER_COLUMNS ", s.expires_at "
+    "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?1",
+  };
 
   g_return_val_if_fail (SW_IS_STORE (store), NULL);
 
@@ -207,11 +167,11 @@ sw_auth_validate_session (SwStore     *store,
     }
 
   session_id = _sw_auth_sha256_hex (token);
-  lookup.session_id = session_id;
-  if (!sw_store_read (store, find_session, &lookup, error))
+  lookup.key = session_id;
+  if (!sw_store_read (store, _sw_auth_find_user, &lookup, error))
     return NULL;
   user = g_steal_pointer (&lookup.user);
-  expires_at = g_steal_pointer (&lookup.expires_at);
+  expires_at = g_steal_pointer (&lookup.extra);
 
   if (user == NULL)
     {

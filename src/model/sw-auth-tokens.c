@@ -142,20 +142,11 @@ insert_token (SwStore   *store,
   g_autoptr(SwStmt) user = NULL;
   g_autoptr(SwStmt) insert = NULL;
   g_autoptr(SwApiToken) token = NULL;
-  gboolean found = FALSE;
 
-  user = sw_store_prepare (store, "SELECT role FROM users WHERE id = ?1", error);
+  user = _sw_auth_step_by (store, "SELECT role FROM users WHERE id = ?1",
+                           request->user_id, NULL, error);
   if (user == NULL)
     return FALSE;
-  sw_stmt_bind_text (user, 1, request->user_id);
-  if (!sw_store_step_any (store, user, &found, error))
-    return FALSE;
-  if (!found)
-    {
-      g_set_error_literal (error, SW_AUTH_ERROR, SW_AUTH_ERROR_NOT_FOUND,
-                           _("There is no such user"));
-      return FALSE;
-    }
   if ((request->scopes & SW_SCOPE_ADMIN) &&
       g_strcmp0 (sw_stmt_column_text (user, 0), "administrator") != 0)
     {
@@ -255,15 +246,12 @@ find_token (SwStore   *store,
   g_autoptr(SwStmt) stmt = NULL;
   gboolean found = FALSE;
 
-  stmt = sw_store_prepare (store,
+  stmt = _sw_auth_step_by (store,
                            "SELECT " SW_AUTH_USER_COLUMNS ", " TOKEN_COLUMNS " "
                            "FROM api_tokens t JOIN users u ON u.id = t.user_id "
-                           "WHERE t.token_hash = ?1", error);
+                           "WHERE t.token_hash = ?1",
+                           lookup->token_hash, &found, error);
   if (stmt == NULL)
-    return FALSE;
-  sw_stmt_bind_text (stmt, 1, lookup->token_hash);
-
-  if (!sw_store_step_any (store, stmt, &found, error))
     return FALSE;
   if (found)
     {
@@ -432,70 +420,93 @@ typedef struct
 {
   const char *user_id;
   const char *token_id;
+  gboolean revoke;   /* TRUE: revoke the active token; FALSE: delete the revoked one */
 } TokenChange;
 
-/* The token's name and whether it is active; NOT_FOUND unless it is the user's. */
-static gboolean
+/* The token's name; NOT_FOUND unless it is the user's, CONFLICT unless it is active
+ * for a revocation and revoked for a deletion. */
+static char *
 load_own_token (SwStore      *store,
                 TokenChange  *change,
-                char        **name,
-                gboolean     *active,
                 GError      **error)
 {
   g_autoptr(SwStmt) stmt = NULL;
   gboolean found = FALSE;
+  gboolean active;
 
   stmt = sw_store_prepare (store,
                            "SELECT name, status FROM api_tokens WHERE id = ?1 AND user_id = ?2",
                            error);
   if (stmt == NULL)
-    return FALSE;
+    return NULL;
   sw_stmt_bind_text (stmt, 1, change->token_id);
   sw_stmt_bind_text (stmt, 2, change->user_id);
   if (!sw_store_step_any (store, stmt, &found, error))
-    return FALSE;
+    return NULL;
   if (!found)
     {
       g_set_error_literal (error, SW_AUTH_ERROR, SW_AUTH_ERROR_NOT_FOUND,
                            _("There is no such API token"));
-      return FALSE;
+      return NULL;
     }
 
-  *name = g_strdup (sw_stmt_column_text (stmt, 0));
-  *active = g_strcmp0 (sw_stmt_column_text (stmt, 1), "active") == 0;
-  return TRUE;
+  active = g_strcmp0 (sw_stmt_column_text (stmt, 1), "active") == 0;
+  if (active != change->revoke)
+    {
+      g_set_error_literal (error, SW_AUTH_ERROR, SW_AUTH_ERROR_CONFLICT,
+                           change->revoke ? _("The API token is already revoked")
+                                          : _("The API token is still active; revoke it first"));
+      return NULL;
+    }
+
+  return g_strdup (sw_stmt_column_text (stmt, 0));
+}
+
+/* Prepares @sql, binds the token id to ?1 (and @now, when given, to ?2) and runs it. */
+static gboolean
+run_on_token (SwStore      *store,
+              const char   *sql,
+              TokenChange  *change,
+              const char   *now,
+              GError      **error)
+{
+  g_autoptr(SwStmt) stmt = sw_store_prepare (store, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sw_stmt_bind_text (stmt, 1, change->token_id);
+  if (now != NULL)
+    sw_stmt_bind_text (stmt, 2, now);
+  return sw_store_run (store, stmt, error);
 }
 
 static gboolean
-revoke_token (SwStore   *store,
+change_token (SwStore   *store,
               gpointer   user_data,
               GError   **error)
 {
   TokenChange *change = user_data;
-  g_autofree char *name = NULL;
-  g_autofree char *now = sw_time_now_rfc3339 ();
-  g_autoptr(SwStmt) stmt = NULL;
-  gboolean active = FALSE;
+  g_autofree char *name = load_own_token (store, change, error);
 
-  if (!load_own_token (store, change, &name, &active, error))
+  if (name == NULL)
     return FALSE;
-  if (!active)
+
+  if (change->revoke)
     {
-      g_set_error_literal (error, SW_AUTH_ERROR, SW_AUTH_ERROR_CONFLICT,
-                           _("The API token is already revoked"));
-      return FALSE;
+      g_autofree char *now = sw_time_now_rfc3339 ();
+
+      return run_on_token (store,
+                           "UPDATE api_tokens SET status = 'revoked', revoked_at = ?2 "
+                           "WHERE id = ?1", change, now, error) &&
+             write_audit (store, "token.revoke", change->token_id, name, change->user_id, "",
+                          error);
     }
 
-  stmt = sw_store_prepare (store,
-                           "UPDATE api_tokens SET status = 'revoked', revoked_at = ?2 "
-                           "WHERE id = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sw_stmt_bind_text (stmt, 1, change->token_id);
-  sw_stmt_bind_text (stmt, 2, now);
-
-  return sw_store_run (store, stmt, error) &&
-         write_audit (store, "token.revoke", change->token_id, name, change->user_id, "", error);
+  return run_on_token (store,
+                       "UPDATE audit_log SET token_id = NULL, token_name = '' "
+                       "WHERE token_id = ?1", change, NULL, error) &&
+         run_on_token (store, "DELETE FROM api_tokens WHERE id = ?1", change, NULL, error) &&
+         write_audit (store, "token.delete", NULL, "", change->user_id, "", error);
 }
 
 gboolean
@@ -504,50 +515,12 @@ sw_auth_revoke_token (SwStore     *store,
                       const char  *token_id,
                       GError     **error)
 {
-  TokenChange change = { user_id, token_id };
+  TokenChange change = { user_id, token_id, TRUE };
 
   g_return_val_if_fail (SW_IS_STORE (store), FALSE);
   g_return_val_if_fail (user_id != NULL && token_id != NULL, FALSE);
 
-  return sw_store_write (store, revoke_token, &change, error);
-}
-
-static gboolean
-delete_token (SwStore   *store,
-              gpointer   user_data,
-              GError   **error)
-{
-  TokenChange *change = user_data;
-  g_autofree char *name = NULL;
-  g_autoptr(SwStmt) anonymise = NULL;
-  g_autoptr(SwStmt) delete = NULL;
-  gboolean active = FALSE;
-
-  if (!load_own_token (store, change, &name, &active, error))
-    return FALSE;
-  if (active)
-    {
-      g_set_error_literal (error, SW_AUTH_ERROR, SW_AUTH_ERROR_CONFLICT,
-                           _("The API token is still active; revoke it first"));
-      return FALSE;
-    }
-
-  anonymise = sw_store_prepare (store,
-                                "UPDATE audit_log SET token_id = NULL, token_name = '' "
-                                "WHERE token_id = ?1", error);
-  if (anonymise == NULL)
-    return FALSE;
-  sw_stmt_bind_text (anonymise, 1, change->token_id);
-  if (!sw_store_run (store, anonymise, error))
-    return FALSE;
-
-  delete = sw_store_prepare (store, "DELETE FROM api_tokens WHERE id = ?1", error);
-  if (delete == NULL)
-    return FALSE;
-  sw_stmt_bind_text (delete, 1, change->token_id);
-
-  return sw_store_run (store, delete, error) &&
-         write_audit (store, "token.delete", NULL, "", change->user_id, "", error);
+  return sw_store_write (store, change_token, &change, error);
 }
 
 gboolean
@@ -556,10 +529,10 @@ sw_auth_delete_token (SwStore     *store,
                       const char  *token_id,
                       GError     **error)
 {
-  TokenChange change = { user_id, token_id };
+  TokenChange change = { user_id, token_id, FALSE };
 
   g_return_val_if_fail (SW_IS_STORE (store), FALSE);
   g_return_val_if_fail (user_id != NULL && token_id != NULL, FALSE);
 
-  return sw_store_write (store, delete_token, &change, error);
+  return sw_store_write (store, change_token, &change, error);
 }

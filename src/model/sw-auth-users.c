@@ -101,22 +101,12 @@ load_user (SwStore   *store,
 {
   UserLookup *lookup = user_data;
   g_autoptr(SwStmt) stmt = NULL;
-  gboolean found = FALSE;
 
-  stmt = sw_store_prepare (store,
-                           "SELECT " SW_AUTH_USER_COLUMNS " FROM users u WHERE u.id = ?1", error);
+  stmt = _sw_auth_step_by (store,
+                           "SELECT " SW_AUTH_USER_COLUMNS " FROM users u WHERE u.id = ?1",
+                           lookup->user_id, NULL, error);
   if (stmt == NULL)
     return FALSE;
-  sw_stmt_bind_text (stmt, 1, lookup->user_id);
-
-  if (!sw_store_step_any (store, stmt, &found, error))
-    return FALSE;
-  if (!found)
-    {
-      g_set_error_literal (error, SW_AUTH_ERROR, SW_AUTH_ERROR_NOT_FOUND,
-                           _("There is no such user"));
-      return FALSE;
-    }
 
   lookup->user = _sw_auth_user_from_row (stmt);
   return TRUE;
@@ -315,39 +305,6 @@ sw_auth_create_user (SwStore     *store,
 
 typedef struct
 {
-  const char *username;
-  SwUser *user;
-  char *password_hash;
-} LoginLookup;
-
-static gboolean
-find_login (SwStore   *store,
-            gpointer   user_data,
-            GError   **error)
-{
-  LoginLookup *lookup = user_data;
-  g_autoptr(SwStmt) stmt = NULL;
-  gboolean found = FALSE;
-
-  stmt = sw_store_prepare (store,
-                           "SELECT " SW_AUTH_USER_COLUMNS ", u.password_hash "
-                           "FROM users u WHERE u.username = ?1", error);
-  if (stmt == NULL)
-    return FALSE;
-  sw_stmt_bind_text (stmt, 1, lookup->username);
-
-  if (!sw_store_step_any (store, stmt, &found, error))
-    return FALSE;
-  if (found)
-    {
-      lookup->user = _sw_auth_user_from_row (stmt);
-      lookup->password_hash = g_strdup (sw_stmt_column_text (stmt, SW_AUTH_USER_N_COLUMNS));
-    }
-  return TRUE;
-}
-
-typedef struct
-{
   const char *user_id;
   const char *now;
 } LoginStamp;
@@ -379,7 +336,9 @@ sw_auth_login (SwStore     *store,
   g_autofree char *hash = NULL;
   g_autofree char *now = NULL;
   g_autoptr(SwUser) user = NULL;
-  LoginLookup lookup = { 0 };
+  SwAuthUserLookup lookup = {
+    "SELECT " SW_AUTH_USER_COLUMNS ", u.password_hash FROM users u WHERE u.username = ?1",
+  };
   LoginStamp stamp = { 0 };
   gboolean accepted = FALSE;
 
@@ -389,12 +348,12 @@ sw_auth_login (SwStore     *store,
   name = normalize_username (username, NULL);
   if (name != NULL)
     {
-      lookup.username = name;
-      if (!sw_store_read (store, find_login, &lookup, error))
+      lookup.key = name;
+      if (!sw_store_read (store, _sw_auth_find_user, &lookup, error))
         return NULL;
     }
   user = g_steal_pointer (&lookup.user);
-  hash = g_steal_pointer (&lookup.password_hash);
+  hash = g_steal_pointer (&lookup.extra);
 
   /* Unknown users and users without a local password (federated ones) cost one
    * yescrypt check like everyone else, so the time taken does not tell them apart. An

@@ -288,6 +288,52 @@ _sw_auth_user_from_row (SwStmt *stmt)
   return user;
 }
 
+SwStmt *
+_sw_auth_step_by (SwStore     *store,
+                  const char  *sql,
+                  const char  *key,
+                  gboolean    *found,
+                  GError     **error)
+{
+  g_autoptr(SwStmt) stmt = sw_store_prepare (store, sql, error);
+  gboolean any = FALSE;
+
+  if (stmt == NULL)
+    return NULL;
+  sw_stmt_bind_text (stmt, 1, key);
+  if (!sw_store_step_any (store, stmt, &any, error))
+    return NULL;
+  if (found != NULL)
+    *found = any;
+  else if (!any)
+    {
+      g_set_error_literal (error, SW_AUTH_ERROR, SW_AUTH_ERROR_NOT_FOUND,
+                           _("There is no such user"));
+      return NULL;
+    }
+  return g_steal_pointer (&stmt);
+}
+
+gboolean
+_sw_auth_find_user (SwStore   *store,
+                    gpointer   user_data,
+                    GError   **error)
+{
+  SwAuthUserLookup *lookup = user_data;
+  g_autoptr(SwStmt) stmt = NULL;
+  gboolean found = FALSE;
+
+  stmt = _sw_auth_step_by (store, lookup->sql, lookup->key, &found, error);
+  if (stmt == NULL)
+    return FALSE;
+  if (found)
+    {
+      lookup->user = _sw_auth_user_from_row (stmt);
+      lookup->extra = g_strdup (sw_stmt_column_text (stmt, SW_AUTH_USER_N_COLUMNS));
+    }
+  return TRUE;
+}
+
 /* Scopes --------------------------------------------------------------------------------- */
 
 /* In the canonical order. */

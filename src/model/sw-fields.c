@@ -27,6 +27,7 @@ typedef union
   char      **v;
   GHashTable *m;
   JsonNode   *j;
+  gpointer    ptr;  /* any of the pointer members above, read or written as such */
 } FieldValue;
 
 G_DEFINE_QUARK (sw-fields-error-quark, sw_fields_error)
@@ -227,11 +228,6 @@ value_load (const SwField *field,
 
   switch (field->type)
     {
-    case SW_FIELD_STRING:
-    case SW_FIELD_TIMESTAMP:
-      value.s = *(char **) p;
-      break;
-
     case SW_FIELD_BOOLEAN:
       value.b = *(gboolean *) p;
       break;
@@ -244,16 +240,12 @@ value_load (const SwField *field,
       value.d = *(double *) p;
       break;
 
+    case SW_FIELD_STRING:
+    case SW_FIELD_TIMESTAMP:
     case SW_FIELD_STRV:
-      value.v = *(char ***) p;
-      break;
-
     case SW_FIELD_STRING_MAP:
-      value.m = *(GHashTable **) p;
-      break;
-
     case SW_FIELD_JSON_ARRAY:
-      value.j = *(JsonNode **) p;
+      value.ptr = *(gpointer *) p;
       break;
 
     default:
@@ -273,11 +265,6 @@ value_store (const SwField *field,
 
   switch (field->type)
     {
-    case SW_FIELD_STRING:
-    case SW_FIELD_TIMESTAMP:
-      *(char **) p = g_steal_pointer (&value->s);
-      break;
-
     case SW_FIELD_BOOLEAN:
       *(gboolean *) p = value->b;
       break;
@@ -290,16 +277,12 @@ value_store (const SwField *field,
       *(double *) p = value->d;
       break;
 
+    case SW_FIELD_STRING:
+    case SW_FIELD_TIMESTAMP:
     case SW_FIELD_STRV:
-      *(char ***) p = g_steal_pointer (&value->v);
-      break;
-
     case SW_FIELD_STRING_MAP:
-      *(GHashTable **) p = g_steal_pointer (&value->m);
-      break;
-
     case SW_FIELD_JSON_ARRAY:
-      *(JsonNode **) p = g_steal_pointer (&value->j);
+      *(gpointer *) p = g_steal_pointer (&value->ptr);
       break;
 
     default:
@@ -307,37 +290,23 @@ value_store (const SwField *field,
     }
 }
 
+/* How each type's owned value is freed; NULL for the plain ones. */
+static const GDestroyNotify value_free_funcs[] = {
+  [SW_FIELD_STRING] = g_free,
+  [SW_FIELD_TIMESTAMP] = g_free,
+  [SW_FIELD_STRV] = (GDestroyNotify) g_strfreev,
+  [SW_FIELD_STRING_MAP] = (GDestroyNotify) g_hash_table_unref,
+  [SW_FIELD_JSON_ARRAY] = (GDestroyNotify) json_node_unref,
+};
+
 static void
 value_free (const SwField *field,
             FieldValue    *value)
 {
-  switch (field->type)
-    {
-    case SW_FIELD_STRING:
-    case SW_FIELD_TIMESTAMP:
-      g_clear_pointer (&value->s, g_free);
-      break;
+  g_assert ((guint) field->type < G_N_ELEMENTS (value_free_funcs));
 
-    case SW_FIELD_STRV:
-      g_clear_pointer (&value->v, g_strfreev);
-      break;
-
-    case SW_FIELD_STRING_MAP:
-      g_clear_pointer (&value->m, g_hash_table_unref);
-      break;
-
-    case SW_FIELD_JSON_ARRAY:
-      g_clear_pointer (&value->j, json_node_unref);
-      break;
-
-    case SW_FIELD_BOOLEAN:
-    case SW_FIELD_INT:
-    case SW_FIELD_DOUBLE:
-      break;
-
-    default:
-      g_assert_not_reached ();
-    }
+  if (value_free_funcs[field->type] != NULL)
+    g_clear_pointer (&value->ptr, value_free_funcs[field->type]);
 }
 
 static FieldValue
@@ -482,15 +451,13 @@ sw_fields_install_properties (GObjectClass  *klass,
           break;
 
         case SW_FIELD_STRV:
-          pspec = g_param_spec_boxed (name, NULL, NULL, G_TYPE_STRV, flags);
-          break;
-
         case SW_FIELD_STRING_MAP:
-          pspec = g_param_spec_boxed (name, NULL, NULL, G_TYPE_HASH_TABLE, flags);
-          break;
-
         case SW_FIELD_JSON_ARRAY:
-          pspec = g_param_spec_boxed (name, NULL, NULL, JSON_TYPE_NODE, flags);
+          pspec = g_param_spec_boxed (name, NULL, NULL,
+                                      field->type == SW_FIELD_STRV ? G_TYPE_STRV
+                                      : field->type == SW_FIELD_STRING_MAP ? G_TYPE_HASH_TABLE
+                                      : JSON_TYPE_NODE,
+                                      flags);
           break;
 
         default:
@@ -542,15 +509,9 @@ sw_fields_get_property (GObject    *object,
       break;
 
     case SW_FIELD_STRV:
-      g_value_set_boxed (value, current.v);
-      break;
-
     case SW_FIELD_STRING_MAP:
-      g_value_set_boxed (value, current.m);
-      break;
-
     case SW_FIELD_JSON_ARRAY:
-      g_value_set_boxed (value, current.j);
+      g_value_set_boxed (value, current.ptr);
       break;
 
     default:
@@ -594,15 +555,9 @@ sw_fields_set_property (GObject      *object,
       break;
 
     case SW_FIELD_STRV:
-      incoming.v = g_value_get_boxed (value);
-      break;
-
     case SW_FIELD_STRING_MAP:
-      incoming.m = g_value_get_boxed (value);
-      break;
-
     case SW_FIELD_JSON_ARRAY:
-      incoming.j = g_value_get_boxed (value);
+      incoming.ptr = g_value_get_boxed (value);
       break;
 
     default:
@@ -815,31 +770,29 @@ field_to_node (const SwField *field,
       return json_node_init_double (json_node_alloc (), value.d);
 
     case SW_FIELD_STRV:
-      if (strv_is_empty (value.v) && omit_empty)
-        return NULL;
-      if (strv_is_empty (value.v) && null_when_empty)
-        return json_node_init_null (json_node_alloc ());
-      return strv_to_node (value.v);
-
     case SW_FIELD_STRING_MAP:
-      if (map_is_empty (value.m) && omit_empty)
-        return NULL;
-      if (map_is_empty (value.m) && null_when_empty)
-        return json_node_init_null (json_node_alloc ());
-      return map_to_node (value.m);
-
     case SW_FIELD_JSON_ARRAY:
-      if (json_is_empty (value.j) && omit_empty)
-        return NULL;
-      if (json_is_empty (value.j) && null_when_empty)
-        return json_node_init_null (json_node_alloc ());
-      if (json_is_empty (value.j))
-        {
-          g_autoptr(JsonArray) empty = json_array_new ();
+      {
+        gboolean empty = field->type == SW_FIELD_STRV ? strv_is_empty (value.v)
+                       : field->type == SW_FIELD_STRING_MAP ? map_is_empty (value.m)
+                       : json_is_empty (value.j);
 
-          return json_node_init_array (json_node_alloc (), empty);
-        }
-      return json_node_copy (value.j);
+        if (empty && omit_empty)
+          return NULL;
+        if (empty && null_when_empty)
+          return json_node_init_null (json_node_alloc ());
+        if (field->type == SW_FIELD_STRV)
+          return strv_to_node (value.v);
+        if (field->type == SW_FIELD_STRING_MAP)
+          return map_to_node (value.m);
+        if (empty)
+          {
+            g_autoptr(JsonArray) no_items = json_array_new ();
+
+            return json_node_init_array (json_node_alloc (), no_items);
+          }
+        return json_node_copy (value.j);
+      }
 
     default:
       g_assert_not_reached ();
