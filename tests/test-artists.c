@@ -10,6 +10,7 @@
 #include "sw-alias-private.h"
 #include "sw-artist-duplicates.h"
 #include "sw-artist-identity.h"
+#include "sw-artist-names.h"
 #include "sw-artist-private.h"
 #include "sw-artist-query.h"
 #include "sw-artist-service.h"
@@ -307,22 +308,108 @@ test_search (Fixture       *fixture,
   assert_list (fixture, "search=BJ", "Björk");
   assert_list (fixture, "search=r", "Berliner Philharmoniker,Björk,Cure, The,Soundtrack");
   assert_list (fixture, "search=zzz", "");
-  /* Three characters or more go through the trigram index: same answers, and query
-   * syntax in the text is just text. */
+  /* Case folding covers more than ASCII. */
   assert_list (fixture, "search=jör", "Björk");
+  assert_list (fixture, "search=BJÖRK", "Björk");
   assert_list (fixture, "search=PHIL", "Berliner Philharmoniker");
+  /* Query syntax and LIKE wildcards in the text are just text. */
   assert_list (fixture, "search=a\"b", "");
   assert_list (fixture, "search=AND", "");
   assert_list (fixture, "search=ab*", "");
   assert_list (fixture, "search=cure OR abba", "");
-  /* LIKE wildcards in the text are literal. */
   assert_list (fixture, "search=%25", "");
   assert_list (fixture, "search=_", "");
+  /* A match never spans the name and the next artist's text. */
+  assert_list (fixture, "search=a\n\nb", "");
+
+  /* With other filters, other sorts and either order. */
+  assert_list (fixture, "search=r&order=desc", "Soundtrack,Cure, The,Björk,Berliner Philharmoniker");
+  assert_list (fixture, "search=r&filter_type_group=+y", "Cure, The");
+  assert_list (fixture, "search=r&filter_type_group=-y&library_id=lib-b", "Berliner Philharmoniker");
+  assert_list (fixture, "search=r&sort=type", "Soundtrack,Cure, The,Berliner Philharmoniker,Björk");
+  assert_list (fixture, "search=r&sort=type&order=desc",
+               "Björk,Berliner Philharmoniker,Cure, The,Soundtrack");
 
   /* The sort name is searched too. */
   g_assert_true (sw_artist_service_update_field (fixture->service, fixture->ids[ABBA],
                                                  "sort_name", "Agnetha", "manual", NULL, &error));
   assert_list (fixture, "search=agne", "ABBA");
+}
+
+/* Folder names copied from macOS come decomposed (NFD); typed searches are composed. */
+static void
+test_search_normalizes (Fixture       *fixture,
+                        gconstpointer  data)
+{
+  g_autoptr(GPtrArray) artists = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (artists, make_artist ("Sigur Ro\xcc\x81s", "group", "", "", NULL));
+  g_assert_true (sw_artist_service_create (fixture->service, artists, NULL, &error));
+  g_assert_no_error (error);
+
+  assert_list (fixture, "search=rós", "Sigur Ro\xcc\x81s");
+  assert_list (fixture, "search=RÓS", "Sigur Ro\xcc\x81s");
+  {
+    g_autofree char *folded = sw_artist_names_fold ("ÅSA\nﬁ");
+
+    g_assert_cmpstr (folded, ==, "åsa fi");
+  }
+}
+
+/* The in-memory search index follows every committed change, and only those. */
+typedef struct
+{
+  Fixture *fixture;
+  char *search_result;
+} WriteThenFail;
+
+static gboolean
+search_then_fail (SwStore   *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  WriteThenFail *state = user_data;
+  g_autoptr(GError) local_error = NULL;
+
+  if (!sw_store_exec (store, "UPDATE artists SET name = 'Rolled Back' WHERE name = 'ABBA'",
+                      error))
+    return FALSE;
+  /* Inside the transaction the change is visible… */
+  state->search_result = list_names (state->fixture, "search=rolled", NULL);
+  g_set_error_literal (error, SW_STORE_ERROR, SW_STORE_ERROR_FAILED, "roll back");
+  return FALSE;
+}
+
+static void
+test_search_follows_changes (Fixture       *fixture,
+                             gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  WriteThenFail state = { fixture, NULL };
+
+  assert_list (fixture, "search=abba", "ABBA");
+
+  g_assert_true (sw_artist_service_update_field (fixture->service, fixture->ids[ABBA], "name",
+                                                 "Agnetha & Co", "manual", NULL, &error));
+  g_assert_no_error (error);
+  assert_list (fixture, "search=abba", "");
+  assert_list (fixture, "search=agnetha", "Agnetha & Co");
+
+  sql = g_strdup_printf ("DELETE FROM artists WHERE id = '%s'", fixture->ids[CURE]);
+  exec (fixture, sql);
+  assert_list (fixture, "search=cure", "");
+  assert_list (fixture, "search=r", "Berliner Philharmoniker,Björk,Soundtrack");
+
+  /* …but after the rollback the search does not remember it. */
+  exec (fixture, "UPDATE artists SET name = 'ABBA' WHERE name = 'Agnetha & Co'");
+  g_assert_false (sw_store_write (fixture->store, search_then_fail, &state, &error));
+  g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_FAILED);
+  g_assert_cmpstr (state.search_result, ==, "Rolled Back");
+  g_free (state.search_result);
+  assert_list (fixture, "search=rolled", "");
+  assert_list (fixture, "search=abba", "ABBA");
 }
 
 static void
@@ -398,6 +485,27 @@ test_paging_many (Fixture       *fixture,
           g_assert_true (g_hash_table_add (seen, g_strdup (split[i])));
     }
   g_assert_cmpuint (g_hash_table_size (seen), ==, 100);
+
+  /* Paging through search hits, both orders: every hit once, in order. */
+  for (guint descending = 0; descending <= 1; descending++)
+    {
+      g_autoptr(GString) all = g_string_new (NULL);
+
+      for (guint page = 1; page <= 10; page++)
+        {
+          g_autofree char *params = g_strdup_printf ("search=ZEBRA&page=%u&page_size=10%s",
+                                                     page, descending ? "&order=desc" : "");
+          guint total = 0;
+          g_autofree char *names = list_names (fixture, params, &total);
+
+          g_assert_cmpuint (total, ==, 95);
+          if (names[0] != '\0')
+            g_string_append_printf (all, "%s%s", all->len > 0 ? "," : "", names);
+        }
+      g_assert_true (g_str_has_prefix (all->str, descending ? "Zebra 94,Zebra 93," : "Zebra 00,Zebra 01,"));
+      g_assert_true (g_str_has_suffix (all->str, descending ? ",Zebra 01,Zebra 00" : ",Zebra 93,Zebra 94"));
+      g_assert_cmpuint (strlen (all->str), ==, 95 * strlen ("Zebra 00") + 94);
+    }
 }
 
 static void
@@ -1019,6 +1127,8 @@ main (int   argc,
   ADD ("/artists/list/filters", test_filters);
   ADD ("/artists/list/library-filters", test_library_filters);
   ADD ("/artists/list/search", test_search);
+  ADD ("/artists/list/search-normalizes", test_search_normalizes);
+  ADD ("/artists/list/search-follows-changes", test_search_follows_changes);
   ADD ("/artists/list/ids-and-paging", test_ids_and_paging);
   ADD ("/artists/list/paging-many", test_paging_many);
   ADD ("/artists/list/bad-parameters", test_bad_parameters);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-artist-names.h"
 #include "sw-artist-private.h"
 #include "sw-artist-query.h"
 #include "sw-artist-row.h"
@@ -471,6 +472,7 @@ typedef struct
 {
   const SwArtistQuery *query;
   SwArtistPage *page;
+  GArray *matches;   /* search hits (rowids) in name order; NULL without a search */
 } ListRequest;
 
 static void
@@ -494,58 +496,37 @@ append_filter (GString        *where,
   g_string_append (where, filter_conditions[filter][tristate == SW_TRISTATE_EXCLUDE]);
 }
 
+/* Rowids as a JSON array, for "rowid IN (SELECT value FROM json_each (?))". */
 static char *
-escape_like (const char *text)
+rowids_json (GArray *rowids,
+             guint   first,
+             guint   n)
 {
-  GString *escaped = g_string_new ("%");
+  GString *json = g_string_new ("[");
 
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '%' || *p == '_' || *p == '\\')
-        g_string_append_c (escaped, '\\');
-      g_string_append_c (escaped, *p);
-    }
-  g_string_append_c (escaped, '%');
-  return g_string_free (escaped, FALSE);
-}
-
-/* The search text as one FTS5 phrase: quotes doubled, so no query syntax applies. */
-static char *
-fts_phrase (const char *text)
-{
-  GString *phrase = g_string_new ("\"");
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (*p == '"')
-        g_string_append_c (phrase, '"');
-      g_string_append_c (phrase, *p);
-    }
-  g_string_append_c (phrase, '"');
-  return g_string_free (phrase, FALSE);
+  for (guint i = first; i < first + n; i++)
+    g_string_append_printf (json, "%s%" G_GINT64_FORMAT, i > first ? "," : "",
+                            g_array_index (rowids, gint64, i));
+  g_string_append_c (json, ']');
+  return g_string_free (json, FALSE);
 }
 
 /* Builds the WHERE clause and the text parameters it binds, in order. Library filters
  * are visited in sorted order so equal queries give equal SQL (one cached statement). */
 static char *
 build_where (const SwArtistQuery *query,
+             GArray              *matches,
              GPtrArray           *params)
 {
   GString *where = g_string_new (NULL);
   g_autoptr(GList) libraries = NULL;
 
-  if (query->search != NULL && g_utf8_strlen (query->search, -1) >= 3)
+  if (matches != NULL)
     {
-      /* The trigram index finds any substring of three characters or more. */
-      append_condition (where, "a.rowid IN (SELECT rowid FROM artist_search "
-                               "WHERE artist_search MATCH ?1)", SW_TRISTATE_INCLUDE);
-      g_ptr_array_add (params, fts_phrase (query->search));
-    }
-  else if (query->search != NULL)
-    {
-      append_condition (where, "a.name LIKE ?1 ESCAPE '\\' OR a.sort_name LIKE ?1 ESCAPE '\\'",
+      /* The search ran in memory (sw-artist-names.c); its hits join the other filters. */
+      append_condition (where, "a.rowid IN (SELECT value FROM json_each (?1))",
                         SW_TRISTATE_INCLUDE);
-      g_ptr_array_add (params, escape_like (query->search));
+      g_ptr_array_add (params, rowids_json (matches, 0, matches->len));
     }
   else
     g_ptr_array_add (params, NULL);   /* keeps ?1 reserved for the search */
@@ -606,6 +587,65 @@ add_artist_row (SwStmt   *stmt,
   g_ptr_array_add (artists, _sw_artist_from_row (stmt));
 }
 
+/* A search with nothing else to filter: the count is the number of hits, and in name
+ * order a page is a slice of them, so SQLite only reads the page's own rows. */
+static gboolean
+is_plain_search (const SwArtistQuery *query)
+{
+  if (query->search == NULL || query->library_id != NULL || query->ids != NULL ||
+      g_hash_table_size (query->library_filters) > 0)
+    return FALSE;
+
+  for (guint i = 0; i < SW_ARTIST_N_FILTERS; i++)
+    if (query->filters[i] != SW_TRISTATE_ANY)
+      return FALSE;
+
+  return TRUE;
+}
+
+static gboolean
+count_matches (SwStore     *store,
+               const char  *where,
+               GPtrArray   *params,
+               guint       *total,
+               GError     **error)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM artists a%s", where);
+  g_autoptr(SwStmt) count = sw_store_prepare (store, sql, error);
+
+  if (count == NULL)
+    return FALSE;
+  bind_params (count, params);
+  if (!sw_store_step (store, count, error))
+    return error == NULL || *error == NULL;
+  *total = (guint) sqlite3_column_int64 (count, 0);
+  return TRUE;
+}
+
+/* The rows of a name-ordered slice of the search hits. */
+static gboolean
+list_search_slice (SwStore            *store,
+                   ListRequest        *request,
+                   const char         *order_by,
+                   guint               offset,
+                   GError            **error)
+{
+  const SwArtistQuery *query = request->query;
+  guint n = MIN (query->page_size, request->matches->len - offset);
+  /* Descending name order is the hits read from the end. */
+  guint first = query->descending ? request->matches->len - offset - n : offset;
+  g_autofree char *ids = rowids_json (request->matches, first, n);
+  g_autofree char *sql = g_strdup_printf ("SELECT " ARTIST_COLUMNS "FROM artists a "
+                                          "WHERE a.rowid IN (SELECT value FROM json_each (?1)) "
+                                          "ORDER BY %s", order_by);
+  g_autoptr(SwStmt) rows = sw_store_prepare (store, sql, error);
+
+  if (rows == NULL)
+    return FALSE;
+  sw_stmt_bind_text (rows, 1, ids);
+  return sw_store_foreach_row (store, rows, add_artist_row, request->page->artists, error);
+}
+
 static gboolean
 list_in_transaction (SwStore   *store,
                      gpointer   user_data,
@@ -614,40 +654,48 @@ list_in_transaction (SwStore   *store,
   ListRequest *request = user_data;
   const SwArtistQuery *query = request->query;
   g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *where = build_where (query, params);
-  g_autofree char *order_by = NULL;
-  g_autofree char *count_sql = NULL;
+  g_autofree char *where = NULL;
+  g_autofree char *order_by = build_order_by (query);
   g_autofree char *page_sql = NULL;
-  g_autoptr(SwStmt) count = NULL;
   g_autoptr(SwStmt) rows = NULL;
+  guint64 offset = (guint64) (query->page - 1) * query->page_size;
 
-  order_by = build_order_by (query);
-  count_sql = g_strdup_printf ("SELECT count(*) FROM artists a%s", where);
+  if (query->search != NULL)
+    {
+      request->matches = sw_artist_names_search (store, query->search, error);
+      if (request->matches == NULL)
+        return FALSE;
+    }
+
+  if (is_plain_search (query) && query->sort == SW_ARTIST_SORT_NAME)
+    {
+      request->page->total = request->matches->len;
+      return offset >= request->page->total ||
+             list_search_slice (store, request, order_by, (guint) offset, error);
+    }
+
+  where = build_where (query, request->matches, params);
+  if (is_plain_search (query))
+    request->page->total = request->matches->len;
+  else if (!count_matches (store, where, params, &request->page->total, error))
+    return FALSE;
+
+  /* Past the last match there is nothing to look for. */
+  if (offset >= request->page->total)
+    return TRUE;
+
   /* The page's ids first (from the list index alone), then the full rows for just
    * those: skipped rows of an OFFSET never pay for joins and subqueries. */
   page_sql = g_strdup_printf ("SELECT " ARTIST_COLUMNS "FROM (SELECT a.id AS page_id "
                               "FROM artists a%s ORDER BY %s LIMIT ?%u OFFSET ?%u) AS page "
                               "JOIN artists a ON a.id = page.page_id ORDER BY %s",
                               where, order_by, params->len + 1, params->len + 2, order_by);
-
-  count = sw_store_prepare (store, count_sql, error);
-  if (count == NULL)
-    return FALSE;
-  bind_params (count, params);
-  if (!sw_store_step (store, count, error))
-    return error == NULL || *error == NULL;
-  request->page->total = (guint) sqlite3_column_int64 (count, 0);
-
-  /* Past the last match there is nothing to look for. */
-  if ((guint64) (query->page - 1) * query->page_size >= request->page->total)
-    return TRUE;
-
   rows = sw_store_prepare (store, page_sql, error);
   if (rows == NULL)
     return FALSE;
   bind_params (rows, params);
   sw_stmt_bind_int64 (rows, params->len + 1, query->page_size);
-  sw_stmt_bind_int64 (rows, params->len + 2, (gint64) (query->page - 1) * query->page_size);
+  sw_stmt_bind_int64 (rows, params->len + 2, (gint64) offset);
 
   return sw_store_foreach_row (store, rows, add_artist_row, request->page->artists, error);
 }
@@ -658,7 +706,9 @@ sw_artist_store_list (SwStore              *store,
                       GError              **error)
 {
   g_autoptr(SwArtistPage) page = g_new0 (SwArtistPage, 1);
-  ListRequest request = { query, page };
+  g_autoptr(GArray) matches = NULL;
+  ListRequest request = { query, page, NULL };
+  gboolean ok;
 
   g_return_val_if_fail (SW_IS_STORE (store), NULL);
   g_return_val_if_fail (query != NULL, NULL);
@@ -668,7 +718,9 @@ sw_artist_store_list (SwStore              *store,
   page->page_size = query->page_size;
 
   /* Count and rows come from one read transaction, so they always agree. */
-  if (!sw_store_read (store, list_in_transaction, &request, error))
+  ok = sw_store_read (store, list_in_transaction, &request, error);
+  matches = request.matches;
+  if (!ok)
     return NULL;
 
   return g_steal_pointer (&page);

@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "sw-migrations.h"
+#include "sw-store-checkpointer.h"
 #include "sw-store.h"
 #include "sw-time.h"
 
@@ -21,6 +22,12 @@
  * default; these keep a 50,000-artist library's hot pages in memory. */
 #define WRITER_CACHE_KIB "-24576"
 #define READER_CACHE_KIB "-8192"
+/* The log is checkpointed in the background from this many pages (SQLite's own
+ * threshold); if it still grows past the second figure, the writer checkpoints too,
+ * which bounds the log during a long scan. The file is cut back after it restarts. */
+#define WAL_CHECKPOINT_PAGES 1000
+#define WAL_WRITER_CHECKPOINT_PAGES 8192
+#define WAL_SIZE_LIMIT "33554432"
 
 /* One SQLite connection and its prepared-statement cache. The writer connection is
  * used by one thread at a time (under write_mutex); each reader belongs to one thread. */
@@ -41,6 +48,9 @@ struct _SwStore
 
   GMutex write_mutex;
   SwConnection *writer;
+  SwStoreCheckpointer *checkpointer;
+  gboolean artists_touched;   /* by the write transaction in progress */
+  guint artists_version;      /* atomic */
 
   GMutex readers_mutex;
   GHashTable *readers;      /* GThread* → SwConnection* */
@@ -335,6 +345,8 @@ sw_store_finalize (GObject *object)
 {
   SwStore *self = (SwStore *)object;
 
+  /* The writer closes last, so it is the connection that folds the log back in. */
+  g_clear_pointer (&self->checkpointer, sw_store_checkpointer_free);
   g_clear_pointer (&self->readers, g_hash_table_unref);
   g_clear_pointer (&self->writer, connection_free);
 
@@ -367,6 +379,35 @@ sw_store_init (SwStore *self)
   g_mutex_init (&self->write_mutex);
   g_mutex_init (&self->readers_mutex);
   self->readers = g_hash_table_new_full (NULL, NULL, NULL, (GDestroyNotify) connection_free);
+}
+
+static void
+on_row_change (gpointer       data,
+               int            operation,
+               const char    *database,
+               const char    *table,
+               sqlite3_int64  rowid)
+{
+  SwStore *self = data;
+
+  if (!self->artists_touched && strcmp (table, "artists") == 0)
+    self->artists_touched = TRUE;
+}
+
+static int
+on_wal_commit (gpointer    data,
+               sqlite3    *db,
+               const char *database,
+               int         n_pages)
+{
+  SwStore *self = data;
+
+  if (n_pages >= WAL_CHECKPOINT_PAGES)
+    sw_store_checkpointer_request (self->checkpointer);
+  if (n_pages >= WAL_WRITER_CHECKPOINT_PAGES)
+    sqlite3_wal_checkpoint_v2 (db, database, SQLITE_CHECKPOINT_PASSIVE, NULL, NULL);
+
+  return SQLITE_OK;
 }
 
 static char *
@@ -426,13 +467,35 @@ sw_store_open (const char  *path,
       /* Statement journals (statements that fire triggers) stay in memory instead of
        * being written to a temporary file page by page. */
       !connection_exec (self->writer, "PRAGMA temp_store = MEMORY", error) ||
+      !connection_exec (self->writer, "PRAGMA journal_size_limit = " WAL_SIZE_LIMIT, error) ||
       !migrate (self, version, error))
     {
       g_prefix_error (error, _("Cannot prepare the database “%s”: "), self->path);
       return NULL;
     }
 
+  /* Replaces SQLite's automatic checkpoint (it is a WAL hook too). */
+  self->checkpointer = sw_store_checkpointer_new (self->path);
+  sqlite3_wal_hook (self->writer->db, on_wal_commit, self);
+  sqlite3_update_hook (self->writer->db, on_row_change, self);
+
   return g_steal_pointer (&self);
+}
+
+guint
+sw_store_get_artists_version (SwStore *self)
+{
+  g_return_val_if_fail (SW_IS_STORE (self), 0);
+
+  return (guint) g_atomic_int_get (&self->artists_version);
+}
+
+void
+sw_store_wait_for_checkpoint (SwStore *self)
+{
+  g_return_if_fail (SW_IS_STORE (self));
+
+  sw_store_checkpointer_wait_idle (self->checkpointer);
 }
 
 const char *
@@ -457,6 +520,14 @@ static gboolean
 in_write (SwStore *self)
 {
   return g_private_get (&current_writer) == self;
+}
+
+gboolean
+sw_store_is_writing (SwStore *self)
+{
+  g_return_val_if_fail (SW_IS_STORE (self), FALSE);
+
+  return in_write (self);
 }
 
 static SwConnection *
@@ -534,7 +605,10 @@ sw_store_write (SwStore      *self,
 
       if (!ok && sqlite3_get_autocommit (self->writer->db) == 0)
         connection_exec (self->writer, "ROLLBACK", NULL);
+      if (ok && self->artists_touched)
+        g_atomic_int_inc (&self->artists_version);
     }
+  self->artists_touched = FALSE;
 
   g_private_set (&current_writer, NULL);
   g_mutex_unlock (&self->write_mutex);

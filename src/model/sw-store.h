@@ -48,6 +48,13 @@ GQuark    sw_store_error_quark      (void);
 SwStore  *sw_store_open             (const char   *path,
                                      GError      **error);
 const char *sw_store_get_path       (SwStore      *self);
+/* Changes after every committed write that changed rows of the artists table, so
+ * caches derived from artists know when they are stale. */
+guint     sw_store_get_artists_version (SwStore   *self);
+/* TRUE inside sw_store_write() on this thread: reads then see uncommitted changes. */
+gboolean  sw_store_is_writing       (SwStore      *self);
+/* Waits until the background checkpoint has nothing left to do (benchmarks). */
+void      sw_store_wait_for_checkpoint (SwStore   *self);
 int       sw_store_get_schema_version (SwStore    *self);
 int       sw_store_get_latest_schema_version (void);
 
