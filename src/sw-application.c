@@ -163,11 +163,13 @@ start_runtime (SwApplication *self)
     }
 
   self->runtime = sw_runtime_new (self->options.data_dir, listen_address, port);
+  sw_runtime_set_tls_files (self->runtime, self->options.tls_cert, self->options.tls_key);
   if (!sw_runtime_open_store (self->runtime, &self->store_error))
     return;
 
-  /* Unlike headless mode, a busy port is not fatal here: the library still works
-   * locally, and the window says why the web API is unavailable. */
+  /* Unlike headless mode, a busy port (or an unusable TLS certificate) is not fatal
+   * here: the library still works locally, and the window says why the web API is
+   * unavailable. */
   if (!sw_runtime_start_server (self->runtime, &error))
     g_printerr ("stillwater: %s\n", error->message);
 }

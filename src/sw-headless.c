@@ -69,6 +69,7 @@ sw_headless_handle_local_options (GApplication *app,
   self->sigterm_source = g_unix_signal_add (SIGTERM, quit_on_signal_cb, self);
 
   self->runtime = sw_runtime_new (options.data_dir, options.listen_address, options.port);
+  sw_runtime_set_tls_files (self->runtime, options.tls_cert, options.tls_key);
   if (!sw_runtime_open_store (self->runtime, &error) ||
       !sw_runtime_start_server (self->runtime, &error))
     {

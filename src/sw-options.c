@@ -43,6 +43,10 @@ sw_options_add_entries (GApplication *app)
       N_("Address the web API listens on (default 127.0.0.1)"), N_("ADDRESS") },
     { "port", 'p', 0, G_OPTION_ARG_INT, NULL,
       N_("Port the web API listens on (default 1973)"), N_("PORT") },
+    { "tls-cert", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("Serve HTTPS with this PEM certificate (needs --tls-key)"), N_("FILE") },
+    { "tls-key", 0, 0, G_OPTION_ARG_FILENAME, NULL,
+      N_("PEM private key for --tls-cert"), N_("FILE") },
     { "version", 'v', 0, G_OPTION_ARG_NONE, NULL,
       N_("Print the version and exit"), NULL },
     { NULL }
@@ -52,8 +56,9 @@ sw_options_add_entries (GApplication *app)
   g_application_set_option_context_summary (app,
     _("Curate artist metadata and artwork for Emby, Jellyfin and Kodi music libraries."));
   g_application_set_option_context_description (app,
-    _("Environment: STILLWATER_DATA_DIR, STILLWATER_LISTEN and STILLWATER_PORT "
-      "set the same values as the options; the options win."));
+    _("Environment: STILLWATER_DATA_DIR, STILLWATER_LISTEN, STILLWATER_PORT, "
+      "STILLWATER_TLS_CERT and STILLWATER_TLS_KEY set the same values as the options; "
+      "the options win."));
 }
 
 static gboolean
@@ -75,6 +80,40 @@ parse_port (const char  *text,
   return TRUE;
 }
 
+/* A file path from the command line (relative to the current directory) or the
+ * environment, and which of the two gave it; NULL when neither did. */
+static char *
+lookup_file (GVariantDict  *dict,
+             const char    *option,
+             const char    *variable,
+             const char   **origin)
+{
+  const char *env;
+  char *path = NULL;
+
+  *origin = NULL;
+  if (g_variant_dict_lookup (dict, option + strlen ("--"), "^ay", &path))
+    *origin = option;
+  else if ((env = g_getenv (variable)) != NULL && *env != '\0')
+    {
+      path = g_strdup (env);
+      *origin = variable;
+    }
+
+  if (path != NULL && *path == '\0')
+    g_clear_pointer (&path, g_free);
+
+  if (path != NULL && !g_path_is_absolute (path))
+    {
+      g_autofree char *cwd = g_get_current_dir ();
+      g_autofree char *relative = path;
+
+      path = g_build_filename (cwd, relative, NULL);
+    }
+
+  return path;
+}
+
 gboolean
 sw_options_resolve (SwOptions     *options,
                     GVariantDict  *dict,
@@ -84,6 +123,8 @@ sw_options_resolve (SwOptions     *options,
   char *data_dir = NULL;
   char *listen_address = NULL;
   gint32 port = -1;
+  const char *cert_origin;
+  const char *key_origin;
 
   g_return_val_if_fail (options != NULL, FALSE);
   g_return_val_if_fail (dict != NULL, FALSE);
@@ -122,6 +163,26 @@ sw_options_resolve (SwOptions     *options,
       options->port_explicit = TRUE;
     }
 
+  /* HTTPS needs both halves; either alone is a mistake worth stopping for. Each half
+   * may come from its own source (one option, one variable). */
+  options->tls_cert = lookup_file (dict, "--tls-cert", "STILLWATER_TLS_CERT", &cert_origin);
+  options->tls_key = lookup_file (dict, "--tls-key", "STILLWATER_TLS_KEY", &key_origin);
+  if (options->tls_cert != NULL && options->tls_key == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s is set without a key: HTTPS needs both --tls-cert and --tls-key"),
+                   cert_origin);
+      return FALSE;
+    }
+  if (options->tls_key != NULL && options->tls_cert == NULL)
+    {
+      g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+                   _("%s is set without a certificate: HTTPS needs both --tls-cert and "
+                     "--tls-key"),
+                   key_origin);
+      return FALSE;
+    }
+
   /* A relative --data-dir is taken from the current directory, not from wherever a
    * later chdir() might leave us. */
   if (!g_path_is_absolute (options->data_dir))
@@ -141,6 +202,8 @@ sw_options_clear (SwOptions *options)
 {
   g_clear_pointer (&options->data_dir, g_free);
   g_clear_pointer (&options->listen_address, g_free);
+  g_clear_pointer (&options->tls_cert, g_free);
+  g_clear_pointer (&options->tls_key, g_free);
 }
 
 void

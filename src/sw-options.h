@@ -18,6 +18,8 @@ typedef struct
   char *data_dir;
   char *listen_address;
   guint port;
+  char *tls_cert;           /* PEM files; both set or both NULL */
+  char *tls_key;
   gboolean listen_explicit;
   gboolean port_explicit;
   gboolean show_version;

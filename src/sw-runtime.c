@@ -8,8 +8,11 @@
 #include "config.h"
 
 #include "sw-artist-service.h"
+#include "sw-log.h"
 #include "sw-runtime.h"
+#include "sw-server-tls.h"
 #include "sw-server.h"
+#include "sw-settings.h"
 
 /* Everything both modes run: the services below the UI (store, events, artist
  * service, web server). The GUI and headless applications each own one; the job queue
@@ -21,6 +24,8 @@ struct _SwRuntime
   char *data_dir;
   char *listen_address;
   guint port;
+  char *tls_cert_file;
+  char *tls_key_file;
 
   SwServerStatus *server_status;
   SwStore *store;
@@ -53,6 +58,8 @@ sw_runtime_finalize (GObject *object)
 
   g_clear_pointer (&self->data_dir, g_free);
   g_clear_pointer (&self->listen_address, g_free);
+  g_clear_pointer (&self->tls_cert_file, g_free);
+  g_clear_pointer (&self->tls_key_file, g_free);
 
   G_OBJECT_CLASS (sw_runtime_parent_class)->finalize (object);
 }
@@ -69,6 +76,8 @@ sw_runtime_class_init (SwRuntimeClass *klass)
 static void
 sw_runtime_init (SwRuntime *self)
 {
+  /* First, so that everything from here on reaches the log viewer. */
+  sw_log_install ();
   self->server_status = sw_server_status_new ();
   self->events = sw_events_new ();
 }
@@ -90,6 +99,20 @@ sw_runtime_new (const char *data_dir,
   return self;
 }
 
+void
+sw_runtime_set_tls_files (SwRuntime  *self,
+                          const char *cert_file,
+                          const char *key_file)
+{
+  g_return_if_fail (SW_IS_RUNTIME (self));
+  g_return_if_fail ((cert_file == NULL) == (key_file == NULL));
+
+  g_free (self->tls_cert_file);
+  self->tls_cert_file = g_strdup (cert_file);
+  g_free (self->tls_key_file);
+  self->tls_key_file = g_strdup (key_file);
+}
+
 /* The database comes first: without it nothing else is worth starting. A file that is
  * not ours, or is from a newer version, is refused and left untouched. */
 gboolean
@@ -97,6 +120,7 @@ sw_runtime_open_store (SwRuntime  *self,
                        GError    **error)
 {
   g_autofree char *path = NULL;
+  g_autoptr(SwSettings) settings = NULL;
 
   g_return_val_if_fail (SW_IS_RUNTIME (self), FALSE);
   g_return_val_if_fail (self->store == NULL, FALSE);
@@ -105,6 +129,11 @@ sw_runtime_open_store (SwRuntime  *self,
   self->store = sw_store_open (path, error);
   if (self->store == NULL)
     return FALSE;
+
+  /* The stored logging.* settings apply from here; later changes are followed where
+   * they are written (see sw_routes_logs_register()). */
+  settings = sw_settings_new (self->store);
+  sw_log_configure_from_settings (settings);
 
   self->artist_service = sw_artist_service_new (self->store, self->events);
   return TRUE;
@@ -115,13 +144,27 @@ sw_runtime_start_server (SwRuntime  *self,
                          GError    **error)
 {
   g_autofree char *uri = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (SW_IS_RUNTIME (self), FALSE);
   g_return_val_if_fail (self->server == NULL, FALSE);
 
+  if (self->tls_cert_file != NULL)
+    {
+      certificate = sw_server_tls_load (self->tls_cert_file, self->tls_key_file, &local_error);
+      if (certificate == NULL)
+        {
+          sw_server_status_set_failed (self->server_status, local_error->message);
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return FALSE;
+        }
+    }
+
   self->server = sw_server_new (self->listen_address, self->port, self->store);
   sw_server_set_events (self->server, self->events);
+  if (certificate != NULL)
+    sw_server_set_tls_certificate (self->server, certificate);
   if (!sw_server_start (self->server, &local_error))
     {
       sw_server_status_set_failed (self->server_status, local_error->message);

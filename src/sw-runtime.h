@@ -23,6 +23,10 @@ G_DECLARE_FINAL_TYPE (SwRuntime, sw_runtime, SW, RUNTIME, GObject)
 SwRuntime      *sw_runtime_new               (const char  *data_dir,
                                               const char  *listen_address,
                                               guint        port);
+/* PEM files for HTTPS; both NULL (the default) serves plain HTTP. */
+void            sw_runtime_set_tls_files     (SwRuntime   *self,
+                                              const char  *cert_file,
+                                              const char  *key_file);
 gboolean        sw_runtime_open_store        (SwRuntime   *self,
                                               GError     **error);
 gboolean        sw_runtime_start_server      (SwRuntime   *self,

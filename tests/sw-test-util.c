@@ -144,6 +144,8 @@ sw_test_spawn_stillwater (const char * const *args,
   g_subprocess_launcher_unsetenv (launcher, "STILLWATER_PORT");
   g_subprocess_launcher_unsetenv (launcher, "STILLWATER_LISTEN");
   g_subprocess_launcher_unsetenv (launcher, "STILLWATER_DATA_DIR");
+  g_subprocess_launcher_unsetenv (launcher, "STILLWATER_TLS_CERT");
+  g_subprocess_launcher_unsetenv (launcher, "STILLWATER_TLS_KEY");
   for (guint i = 0; env_overrides != NULL && env_overrides[i] != NULL; i += 2)
     g_subprocess_launcher_setenv (launcher, env_overrides[i], env_overrides[i + 1], TRUE);
 

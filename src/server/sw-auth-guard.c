@@ -92,7 +92,8 @@ sw_auth_ensure_csrf_cookie (SoupServerMessage *msg)
     g_string_append_printf (token, "%02x", random[i]);
 
   /* Readable by the page's script (not HttpOnly): it is echoed in X-CSRF-Token. */
-  header = g_strdup_printf ("csrf_token=%s; Path=/; SameSite=Lax", token->str);
+  header = g_strdup_printf ("csrf_token=%s; Path=/; %sSameSite=Lax", token->str,
+                            sw_http_is_tls (msg) ? "Secure; " : "");
   soup_message_headers_append (soup_server_message_get_response_headers (msg),
                                "Set-Cookie", header);
   g_string_free (token, TRUE);

@@ -221,3 +221,10 @@ sw_http_respond_gerror (SoupServerMessage *msg,
 
   sw_http_respond_error (msg, status, error->message);
 }
+
+/* libsoup builds the request URI with https when the connection is TLS. */
+gboolean
+sw_http_is_tls (SoupServerMessage *msg)
+{
+  return g_strcmp0 (g_uri_get_scheme (soup_server_message_get_uri (msg)), "https") == 0;
+}

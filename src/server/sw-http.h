@@ -47,4 +47,7 @@ void sw_http_respond_error (SoupServerMessage *msg,
                             guint              status,
                             const char        *message);
 
+/* Whether the request came over HTTPS; cookies then carry Secure. */
+gboolean sw_http_is_tls    (SoupServerMessage *msg);
+
 G_END_DECLS

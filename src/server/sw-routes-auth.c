@@ -223,8 +223,10 @@ post_login (SoupServerMessage *msg,
       return;
     }
 
-  /* Fixed 24 h sessions: a stolen cookie is useful for a bounded time at most. */
-  cookie = g_strdup_printf ("session=%s; Path=/; HttpOnly; SameSite=Lax; Max-Age=%d", token,
+  /* Fixed 24 h sessions: a stolen cookie is useful for a bounded time at most. Over
+   * HTTPS it is Secure, so the browser never sends it over plain HTTP. */
+  cookie = g_strdup_printf ("session=%s; Path=/; %sHttpOnly; SameSite=Lax; Max-Age=%d", token,
+                            sw_http_is_tls (msg) ? "Secure; " : "",
                             SW_SESSION_LIFETIME_SECONDS);
   soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie",
                                cookie);
@@ -244,7 +246,9 @@ post_logout (SoupServerMessage *msg,
     g_warning ("Could not end a session: %s", error->message);
 
   soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie",
-                               "session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
+                               sw_http_is_tls (msg)
+                                 ? "session=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0"
+                                 : "session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
   respond_status (msg, SOUP_STATUS_OK, NULL);
 }
 

@@ -46,7 +46,8 @@ static guint heartbeat_ms_override;
 typedef struct
 {
   SwEvents *events;
-  GList *streams;       /* EventStream, server thread only */
+  GMutex lock;
+  GList *streams;       /* EventStream, under lock; each used only by its own thread */
   gint n_streams;       /* atomic, for tests */
 } EventRoutes;
 
@@ -54,6 +55,7 @@ typedef struct
 {
   EventRoutes *routes;
   GList *link;                  /* in routes->streams */
+  GMainContext *context;        /* of the server thread serving it */
   SoupServerMessage *msg;
   guint subscription;
   GSource *heartbeat;
@@ -85,7 +87,9 @@ stream_close (EventStream *stream,
   g_clear_pointer (&stream->hangup, g_source_unref);
   g_signal_handlers_disconnect_by_data (msg, stream);
 
+  g_mutex_lock (&routes->lock);
   routes->streams = g_list_delete_link (routes->streams, stream->link);
+  g_mutex_unlock (&routes->lock);
   g_atomic_int_add (&routes->n_streams, -1);
   g_free (stream);
 
@@ -93,9 +97,12 @@ stream_close (EventStream *stream,
     {
       GSocket *socket = soup_server_message_get_socket (msg);
 
-      /* The next write fails, and libsoup closes the connection itself. */
+      /* The next write fails, and libsoup closes the connection itself; the body is
+       * completed so that there is a next write (a stream with nothing queued would
+       * otherwise wait for more body forever and keep the connection). */
       if (socket != NULL)
         g_socket_shutdown (socket, TRUE, TRUE, NULL);
+      soup_message_body_complete (soup_server_message_get_response_body (msg));
       soup_server_message_unpause (msg);
     }
   else if (how == STREAM_END)
@@ -226,8 +233,11 @@ get_stream (SoupServerMessage *msg,
   stream = g_new0 (EventStream, 1);
   stream->routes = routes;
   stream->msg = g_object_ref (msg);
+  stream->context = context;
+  g_mutex_lock (&routes->lock);
   routes->streams = g_list_prepend (routes->streams, stream);
   stream->link = routes->streams;
+  g_mutex_unlock (&routes->lock);
   g_atomic_int_inc (&routes->n_streams);
 
   g_signal_connect (msg, "wrote-chunk", G_CALLBACK (wrote_chunk_cb), stream);
@@ -258,6 +268,7 @@ event_routes_free (EventRoutes *routes)
   /* The server closes its streams before its thread ends. */
   g_warn_if_fail (routes->streams == NULL);
   g_clear_object (&routes->events);
+  g_mutex_clear (&routes->lock);
   g_free (routes);
 }
 
@@ -272,6 +283,7 @@ sw_routes_events_register (SwRouter *router,
 
   routes = g_new0 (EventRoutes, 1);
   routes->events = g_object_ref (events);
+  g_mutex_init (&routes->lock);
   g_object_set_data_full (G_OBJECT (router), ROUTES_KEY, routes,
                           (GDestroyNotify) event_routes_free);
 
@@ -281,13 +293,29 @@ sw_routes_events_register (SwRouter *router,
 void
 sw_routes_events_close_all (SwRouter *router)
 {
+  GMainContext *context = g_main_context_get_thread_default ();
+  g_autoptr(GList) mine = NULL;
   EventRoutes *routes;
 
   g_return_if_fail (SW_IS_ROUTER (router));
 
   routes = g_object_get_data (G_OBJECT (router), ROUTES_KEY);
-  while (routes != NULL && routes->streams != NULL)
-    stream_close (routes->streams->data, STREAM_END);
+  if (routes == NULL)
+    return;
+
+  /* Only this thread's streams: each is touched only by the thread serving it. */
+  g_mutex_lock (&routes->lock);
+  for (GList *l = routes->streams; l != NULL; l = l->next)
+    {
+      EventStream *stream = l->data;
+
+      if (stream->context == context)
+        mine = g_list_prepend (mine, stream);
+    }
+  g_mutex_unlock (&routes->lock);
+
+  for (GList *l = mine; l != NULL; l = l->next)
+    stream_close (l->data, STREAM_END);
 }
 
 guint

@@ -24,8 +24,8 @@ G_BEGIN_DECLS
 /* GET /events/stream: the bus as server-sent events. */
 void  sw_routes_events_register       (SwRouter *router,
                                        SwEvents *events);
-/* Ends every open stream and drops its subscription. Call on the server thread, before
- * its main loop stops. */
+/* Ends every stream served by the calling server thread and drops its subscription.
+ * Each server thread calls it before its main loop stops. */
 void  sw_routes_events_close_all      (SwRouter *router);
 /* Open streams (each with one subscription on the bus). Thread-safe. */
 guint sw_routes_events_get_n_streams  (SwRouter *router);

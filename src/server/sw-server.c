@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <errno.h>
+#include <gio/gnetworking.h>
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
@@ -19,18 +21,26 @@
 #include "sw-routes-docs.h"
 #include "sw-routes-events.h"
 #include "sw-routes-health.h"
+#include "sw-routes-logs.h"
 #include "sw-routes-oidc.h"
 #include "sw-routes-preferences.h"
 #include "sw-routes-settings.h"
 #include "sw-routes-tokens.h"
 #include "sw-settings.h"
+#include "sw-server-worker.h"
 #include "sw-server.h"
 
 #define API_PREFIX "/api/v1"
 
-/* The SoupServer lives on its own thread and GMainContext so a burst of requests never
- * stutters the GUI, and a busy GUI never delays a request. sw_server_start() waits
- * until the socket is bound so callers learn about a busy port synchronously. */
+/* Requests are served by several threads, none of them the GUI's, so a burst of
+ * requests never stutters the window and a busy window never delays a request. Each
+ * thread (sw-server-worker.c) has its own GMainContext, SoupServer and listening socket
+ * on the same port (SO_REUSEPORT), and the kernel spreads new connections over them.
+ * (libsoup's listener gives up for good on a failed accept(), so the threads cannot
+ * share one socket.) sw_server_start() returns once every socket is bound, so callers
+ * learn about a busy port synchronously. */
+#define LISTEN_BACKLOG 511
+
 struct _SwServer
 {
   GObject parent_instance;
@@ -42,17 +52,10 @@ struct _SwServer
   SwSettings *settings;         /* with the store only */
   SwPreferences *preferences;   /* with the store only */
   SwEvents *events;
+  GTlsCertificate *certificate;
 
   SwRouter *router;
-  GThread *thread;
-  GMainContext *context;
-  GMainLoop *loop;
-
-  /* Start handshake between the caller and the server thread. */
-  GMutex start_mutex;
-  GCond start_cond;
-  gboolean start_done;
-  GError *start_error;
+  GPtrArray *workers;           /* SwServerWorker, while running */
 };
 
 G_DEFINE_FINAL_TYPE (SwServer, sw_server, G_TYPE_OBJECT)
@@ -80,8 +83,7 @@ sw_server_finalize (GObject *object)
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
   g_clear_object (&self->events);
-  g_mutex_clear (&self->start_mutex);
-  g_cond_clear (&self->start_cond);
+  g_clear_object (&self->certificate);
 
   G_OBJECT_CLASS (sw_server_parent_class)->finalize (object);
 }
@@ -112,9 +114,6 @@ register_contract (SwRouter *router)
 static void
 sw_server_init (SwServer *self)
 {
-  g_mutex_init (&self->start_mutex);
-  g_cond_init (&self->start_cond);
-
   self->router = sw_router_new (API_PREFIX);
   register_contract (self->router);
   sw_routes_health_register (self->router);
@@ -149,6 +148,7 @@ sw_server_new (const char *listen_address,
       sw_routes_tokens_register (self->router, self->store);
       sw_routes_oidc_register (self->router, self->settings);
       sw_routes_settings_register (self->router, self->settings);
+      sw_routes_logs_register (self->router, self->settings);
       sw_routes_preferences_register (self->router, self->preferences);
     }
   return self;
@@ -162,7 +162,7 @@ sw_server_set_events (SwServer *self,
 {
   g_return_if_fail (SW_IS_SERVER (self));
   g_return_if_fail (SW_IS_EVENTS (events));
-  g_return_if_fail (self->thread == NULL);
+  g_return_if_fail (self->workers == NULL);
   g_return_if_fail (self->events == NULL);
 
   self->events = g_object_ref (events);
@@ -170,67 +170,16 @@ sw_server_set_events (SwServer *self,
     sw_routes_events_register (self->router, self->events);
 }
 
-static void
-handle_request_cb (SoupServer        *server,
-                   SoupServerMessage *msg,
-                   const char        *path,
-                   GHashTable        *query,
-                   gpointer           user_data)
+/* Serves HTTPS with @certificate. Call before sw_server_start(). */
+void
+sw_server_set_tls_certificate (SwServer        *self,
+                               GTlsCertificate *certificate)
 {
-  SwServer *self = user_data;
+  g_return_if_fail (SW_IS_SERVER (self));
+  g_return_if_fail (certificate == NULL || G_IS_TLS_CERTIFICATE (certificate));
+  g_return_if_fail (self->workers == NULL);
 
-  sw_router_dispatch (self->router, msg);
-}
-
-/* Refuses an oversized body as soon as its size is known, before it is read: the
- * connection is taken from libsoup, answered 413 directly, and closed (libsoup 3.2 would
- * otherwise keep reading the body it was promised). */
-static void
-reject_too_large (SoupServerMessage *msg)
-{
-  static const char body[] = "{\"error\":\"The request body is too large\"}";
-  g_autoptr(GIOStream) stream = soup_server_message_steal_connection (msg);
-  g_autofree char *answer = NULL;
-
-  if (stream == NULL)
-    return;
-  answer = g_strdup_printf ("HTTP/1.1 413 Request Entity Too Large\r\n"
-                            "Content-Type: application/json\r\n"
-                            "X-Content-Type-Options: nosniff\r\n"
-                            "Connection: close\r\n"
-                            "Content-Length: %zu\r\n\r\n%s", sizeof body - 1, body);
-  g_output_stream_write_all (g_io_stream_get_output_stream (stream), answer, strlen (answer),
-                             NULL, NULL, NULL);
-  g_io_stream_close (stream, NULL, NULL);
-}
-
-static void
-got_headers_cb (SoupServerMessage *msg,
-                gpointer           user_data)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-
-  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
-      soup_message_headers_get_content_length (headers) > SW_HTTP_MAX_UPLOAD_BODY)
-    reject_too_large (msg);
-}
-
-static void
-got_chunk_cb (SoupServerMessage *msg,
-              GBytes            *chunk,
-              gpointer           user_data)
-{
-  if (soup_server_message_get_request_body (msg)->length > SW_HTTP_MAX_UPLOAD_BODY)
-    reject_too_large (msg);
-}
-
-static void
-request_started_cb (SoupServer        *server,
-                    SoupServerMessage *msg,
-                    gpointer           user_data)
-{
-  g_signal_connect (msg, "got-headers", G_CALLBACK (got_headers_cb), NULL);
-  g_signal_connect (msg, "got-chunk", G_CALLBACK (got_chunk_cb), NULL);
+  g_set_object (&self->certificate, certificate);
 }
 
 static GSocketAddress *
@@ -255,162 +204,183 @@ parse_listen_address (const char  *listen_address,
   return g_inet_socket_address_new (address, port);
 }
 
-static void
-report_started (SwServer *self,
-                GError   *error)
+static gboolean
+set_error_from_errno (GError **error)
 {
-  g_mutex_lock (&self->start_mutex);
-  self->start_error = error;
-  self->start_done = TRUE;
-  g_cond_signal (&self->start_cond);
-  g_mutex_unlock (&self->start_mutex);
+  int saved = errno;
+
+  g_set_error_literal (error, G_IO_ERROR, g_io_error_from_errno (saved), g_strerror (saved));
+  return FALSE;
 }
 
+/* g_socket_bind() clears SO_REUSEPORT on stream sockets, so this one binds itself. */
 static gboolean
-listen_on (SwServer    *self,
-           SoupServer  *soup,
-           GError     **error)
+bind_shared (GSocket         *socket,
+             GSocketAddress  *address,
+             GError         **error)
 {
-  g_autoptr(GSocketAddress) address = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GSList *listeners;
+  struct sockaddr_storage native;
+  int fd = g_socket_get_fd (socket);
+  int on = 1;
 
-  address = parse_listen_address (self->listen_address, self->requested_port, error);
-  if (address == NULL)
+  if (!g_socket_address_to_native (address, &native, sizeof native, error))
     return FALSE;
 
-  if (!soup_server_listen (soup, address, 0, &local_error))
-    {
-      if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
-        g_set_error (error, SW_SERVER_ERROR, SW_SERVER_ERROR_ADDRESS_IN_USE,
-                     _("Port %u on %s is already in use"),
-                     self->requested_port, self->listen_address);
-      else
-        g_set_error (error, SW_SERVER_ERROR, SW_SERVER_ERROR_FAILED,
-                     _("Cannot listen on %s port %u: %s"),
-                     self->listen_address, self->requested_port, local_error->message);
-      return FALSE;
-    }
-
-  /* With port 0 the kernel picks one; read back what we got. */
-  listeners = soup_server_get_listeners (soup);
-  if (listeners != NULL)
-    {
-      g_autoptr(GSocketAddress) local = g_socket_get_local_address (listeners->data, NULL);
-
-      if (G_IS_INET_SOCKET_ADDRESS (local))
-        self->bound_port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
-    }
-  g_slist_free (listeners);
+  if (setsockopt (fd, SOL_SOCKET, SO_REUSEADDR, &on, sizeof on) != 0 ||
+      setsockopt (fd, SOL_SOCKET, SO_REUSEPORT, &on, sizeof on) != 0 ||
+      bind (fd, (struct sockaddr *) &native, g_socket_address_get_native_size (address)) != 0)
+    return set_error_from_errno (error);
 
   return TRUE;
 }
 
-static gpointer
-server_thread (gpointer data)
+static GSocket *
+open_listener (GSocketAddress  *address,
+               gboolean         share_port,
+               GError         **error)
 {
-  SwServer *self = data;
-  g_autoptr(SoupServer) soup = NULL;
-  GError *error = NULL;
+  g_autoptr(GSocket) socket = NULL;
 
-  g_main_context_push_thread_default (self->context);
+  socket = g_socket_new (g_socket_address_get_family (address), G_SOCKET_TYPE_STREAM,
+                         G_SOCKET_PROTOCOL_TCP, error);
+  if (socket == NULL)
+    return NULL;
 
-  soup = soup_server_new ("server-header", "Stillwater/" PACKAGE_VERSION " ", NULL);
-  soup_server_add_handler (soup, NULL, handle_request_cb, self, NULL);
-  g_signal_connect (soup, "request-started", G_CALLBACK (request_started_cb), NULL);
+  if (g_socket_address_get_family (address) == G_SOCKET_FAMILY_IPV6 &&
+      !g_socket_set_option (socket, IPPROTO_IPV6, IPV6_V6ONLY, TRUE, error))
+    return NULL;
+  /* GLib's default backlog of 10 overflows when many clients connect at once, and
+   * each refused SYN costs the client a one-second retransmission. */
+  g_socket_set_listen_backlog (socket, LISTEN_BACKLOG);
 
-  if (!listen_on (self, soup, &error))
+  if (!(share_port ? bind_shared (socket, address, error)
+                   : g_socket_bind (socket, address, TRUE, error)) ||
+      !g_socket_listen (socket, error))
+    return NULL;
+
+  return g_steal_pointer (&socket);
+}
+
+static void
+set_listen_error (SwServer  *self,
+                  GError    *cause,
+                  GError   **error)
+{
+  if (g_error_matches (cause, G_IO_ERROR, G_IO_ERROR_ADDRESS_IN_USE))
+    g_set_error (error, SW_SERVER_ERROR, SW_SERVER_ERROR_ADDRESS_IN_USE,
+                 _("Port %u on %s is already in use"),
+                 self->requested_port, self->listen_address);
+  else
+    g_set_error (error, SW_SERVER_ERROR, SW_SERVER_ERROR_FAILED,
+                 _("Cannot listen on %s port %u: %s"),
+                 self->listen_address, self->requested_port, cause->message);
+}
+
+/* The port is checked with a socket that does not share it, so another server on it
+ * (even another Stillwater, whose sockets do share) counts as "in use"; then one
+ * shared socket per thread is bound to the port that check got. */
+static GPtrArray *
+open_listeners (SwServer  *self,
+                guint      count,
+                GError   **error)
+{
+  g_autoptr(GSocketAddress) address = NULL;
+  g_autoptr(GSocketAddress) local = NULL;
+  g_autoptr(GSocketAddress) bound = NULL;
+  g_autoptr(GSocket) probe = NULL;
+  g_autoptr(GPtrArray) listeners = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GError) local_error = NULL;
+  guint16 port;
+
+  address = parse_listen_address (self->listen_address, self->requested_port, error);
+  if (address == NULL)
+    return NULL;
+
+  probe = open_listener (address, FALSE, &local_error);
+  if (probe == NULL)
     {
-      report_started (self, error);
-      g_main_context_pop_thread_default (self->context);
+      set_listen_error (self, local_error, error);
       return NULL;
     }
+  local = g_socket_get_local_address (probe, error);
+  if (local == NULL)
+    return NULL;
+  port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (local));
+  g_socket_close (probe, NULL);
 
-  report_started (self, NULL);
-  g_main_loop_run (self->loop);
+  bound = g_inet_socket_address_new (g_inet_socket_address_get_address (G_INET_SOCKET_ADDRESS (address)),
+                                     port);
+  for (guint i = 0; i < count; i++)
+    {
+      GSocket *listener = open_listener (bound, TRUE, &local_error);
 
-  soup_server_disconnect (soup);
-  g_main_context_pop_thread_default (self->context);
-  return NULL;
+      if (listener == NULL)
+        {
+          set_listen_error (self, local_error, error);
+          return NULL;
+        }
+      g_ptr_array_add (listeners, listener);
+    }
+
+  self->bound_port = port;
+  return g_steal_pointer (&listeners);
+}
+
+/* Two threads at least, so one slow request (a large page, a hash check) never holds
+ * up the rest; more than four buys nothing for an API this size. */
+static guint
+worker_count (void)
+{
+  return CLAMP (g_get_num_processors (), 2, 4);
 }
 
 gboolean
 sw_server_start (SwServer  *self,
                  GError   **error)
 {
-  GError *start_error;
+  g_autoptr(GPtrArray) listeners = NULL;
 
   g_return_val_if_fail (SW_IS_SERVER (self), FALSE);
-  g_return_val_if_fail (self->thread == NULL, FALSE);
+  g_return_val_if_fail (self->workers == NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
-  self->context = g_main_context_new ();
-  self->loop = g_main_loop_new (self->context, FALSE);
-  self->start_done = FALSE;
-  self->thread = g_thread_new ("sw-server", server_thread, self);
+  listeners = open_listeners (self, worker_count (), error);
+  if (listeners == NULL)
+    return FALSE;
 
-  g_mutex_lock (&self->start_mutex);
-  while (!self->start_done)
-    g_cond_wait (&self->start_cond, &self->start_mutex);
-  start_error = g_steal_pointer (&self->start_error);
-  g_mutex_unlock (&self->start_mutex);
-
-  if (start_error != NULL)
+  self->workers = g_ptr_array_new_with_free_func ((GDestroyNotify) sw_server_worker_free);
+  for (guint i = 0; i < listeners->len; i++)
     {
-      sw_server_stop (self);
-      g_propagate_error (error, start_error);
-      return FALSE;
+      SwServerWorker *worker = sw_server_worker_new (self->router, i);
+
+      g_ptr_array_add (self->workers, worker);
+      if (!sw_server_worker_start (worker, listeners->pdata[i], self->certificate, error))
+        {
+          sw_server_stop (self);
+          return FALSE;
+        }
     }
 
-  g_debug ("Server listening on %s port %u", self->listen_address, self->bound_port);
+  g_debug ("Server listening on %s port %u with %u threads", self->listen_address,
+           self->bound_port, self->workers->len);
   return TRUE;
 }
 
-typedef struct
-{
-  GMainLoop *loop;
-  SwRouter *router;
-} StopData;
-
-static void
-stop_data_free (StopData *stop)
-{
-  g_main_loop_unref (stop->loop);
-  g_object_unref (stop->router);
-  g_free (stop);
-}
-
-/* On the server thread: open event streams end (and leave the bus) first. */
-static gboolean
-quit_loop_cb (gpointer data)
-{
-  StopData *stop = data;
-
-  sw_routes_events_close_all (stop->router);
-  g_main_loop_quit (stop->loop);
-  return G_SOURCE_REMOVE;
-}
-
+/* Every thread drains at once: no new connections, event streams end, requests in
+ * flight finish (for at most SW_SERVER_WORKER_DRAIN_MS). */
 void
 sw_server_stop (SwServer *self)
 {
-  StopData *stop;
-
   g_return_if_fail (SW_IS_SERVER (self));
 
-  if (self->thread == NULL)
+  if (self->workers == NULL)
     return;
 
-  /* Quit from inside the loop: a plain g_main_loop_quit() could land before the
-   * thread reaches g_main_loop_run() and be lost. */
-  stop = g_new0 (StopData, 1);
-  stop->loop = g_main_loop_ref (self->loop);
-  stop->router = g_object_ref (self->router);
-  g_main_context_invoke_full (self->context, G_PRIORITY_HIGH, quit_loop_cb, stop,
-                              (GDestroyNotify) stop_data_free);
-  g_clear_pointer (&self->thread, g_thread_join);
-  g_clear_pointer (&self->loop, g_main_loop_unref);
-  g_clear_pointer (&self->context, g_main_context_unref);
+  for (guint i = 0; i < self->workers->len; i++)
+    sw_server_worker_begin_stop (self->workers->pdata[i]);
+  for (guint i = 0; i < self->workers->len; i++)
+    sw_server_worker_join (self->workers->pdata[i]);
+  g_clear_pointer (&self->workers, g_ptr_array_unref);
   self->bound_port = 0;
 }
 
@@ -419,7 +389,7 @@ sw_server_is_running (SwServer *self)
 {
   g_return_val_if_fail (SW_IS_SERVER (self), FALSE);
 
-  return self->thread != NULL;
+  return self->workers != NULL;
 }
 
 guint
@@ -441,13 +411,18 @@ sw_server_get_router (SwServer *self)
 char *
 sw_server_dup_api_uri (SwServer *self)
 {
+  const char *scheme;
+
   g_return_val_if_fail (SW_IS_SERVER (self), NULL);
 
-  if (self->thread == NULL)
+  if (self->workers == NULL)
     return NULL;
 
+  scheme = self->certificate != NULL ? "https" : "http";
   if (strchr (self->listen_address, ':') != NULL)
-    return g_strdup_printf ("http://[%s]:%u" API_PREFIX, self->listen_address, self->bound_port);
+    return g_strdup_printf ("%s://[%s]:%u" API_PREFIX, scheme, self->listen_address,
+                            self->bound_port);
 
-  return g_strdup_printf ("http://%s:%u" API_PREFIX, self->listen_address, self->bound_port);
+  return g_strdup_printf ("%s://%s:%u" API_PREFIX, scheme, self->listen_address,
+                          self->bound_port);
 }

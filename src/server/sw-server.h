@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "sw-events.h"
 #include "sw-router.h"
@@ -34,8 +34,12 @@ SwServer   *sw_server_new              (const char  *listen_address,
                                         SwStore     *store);
 void        sw_server_set_events       (SwServer    *self,
                                         SwEvents    *events);
+void        sw_server_set_tls_certificate (SwServer        *self,
+                                           GTlsCertificate *certificate);
 gboolean    sw_server_start            (SwServer    *self,
                                         GError     **error);
+/* Graceful: new connections are refused, event streams end, and requests in flight
+ * finish (for at most 5 s) before connections close. */
 void        sw_server_stop             (SwServer    *self);
 gboolean    sw_server_is_running       (SwServer    *self);
 guint       sw_server_get_port         (SwServer    *self);
