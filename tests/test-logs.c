@@ -248,8 +248,8 @@ test_levels (Fixture       *fixture,
   g_assert_cmpint (entry_at (found, 0)->level, ==, SW_LOG_LEVEL_DEBUG);
   g_assert_cmpint (sw_log_get_level (), ==, SW_LOG_LEVEL_TRACE);
 
-  /* The access log is info: nothing at error. */
-  sw_log_set_level (SW_LOG_LEVEL_ERROR);
+  /* The access log is debug: nothing at info. */
+  sw_log_set_level (SW_LOG_LEVEL_INFO);
   sw_log_access ("GET", "/lvl", 200, 10, NULL);
   sw_log_set_level (SW_LOG_LEVEL_INFO);
   g_clear_pointer (&found, g_ptr_array_unref);
@@ -321,6 +321,7 @@ test_access_log (Fixture       *fixture,
   g_autoptr(GVariant) client = NULL;
   SwLogEntry *entry;
 
+  sw_log_set_level (SW_LOG_LEVEL_DEBUG);
   sw_log_access ("GET", "/api/v1/artists?apikey=sw_secret1&page=2&X-Api_Key=abc&tokenish=t2",
                  200, 1500, "127.0.0.1");
   found = entries_with_prefix ("GET /api/v1/artists");
@@ -328,7 +329,7 @@ test_access_log (Fixture       *fixture,
   entry = entry_at (found, 0);
 
   g_assert_cmpstr (entry->component, ==, SW_LOG_DOMAIN_ACCESS);
-  g_assert_cmpint (entry->level, ==, SW_LOG_LEVEL_INFO);
+  g_assert_cmpint (entry->level, ==, SW_LOG_LEVEL_DEBUG);
   g_assert_null (strstr (entry->message, "sw_secret1"));
   g_assert_null (strstr (entry->message, "t2"));
   status = attr (entry, "status");
@@ -442,7 +443,7 @@ test_file_formats (Fixture       *fixture,
   g_assert_true (json_object_has_member (object, "time"));
 
   /* text, live, into the same file: logfmt lines. */
-  configure (SW_LOG_LEVEL_INFO, SW_LOG_FORMAT_TEXT, fixture->path, 0, 0, 0);
+  configure (SW_LOG_LEVEL_DEBUG, SW_LOG_FORMAT_TEXT, fixture->path, 0, 0, 0);
   g_log_structured (NULL, G_LOG_LEVEL_WARNING, "COMPONENT", "api", "COUNT", "42",
                     "MESSAGE", "%s", tricky);
   sw_log_access ("POST", "/api/v1/x", 201, 2000, "::1");

@@ -512,6 +512,8 @@ test_access_log (Fixture       *fixture,
   g_auto(Reply) health = { 0 };
   gboolean found = FALSE;
 
+  /* Requests are logged at debug. */
+  sw_log_set_level (SW_LOG_LEVEL_DEBUG);
   send_full (fixture, "GET", "/health", NULL, NULL, FALSE, &health);
   g_assert_cmpuint (health.status, ==, 200);
 

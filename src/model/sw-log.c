@@ -497,7 +497,7 @@ sw_log_access (const char *method,
   g_return_if_fail (method != NULL);
   g_return_if_fail (path != NULL);
 
-  if (SW_LOG_LEVEL_INFO < sw_log_get_level () || is_busy ())
+  if (SW_LOG_LEVEL_DEBUG < sw_log_get_level () || is_busy ())
     return;
 
   scrubbed = scrub_path (path);
@@ -511,7 +511,7 @@ sw_log_access (const char *method,
   g_variant_builder_add (attrs, "{sv}", "duration_ms", g_variant_new_double (duration_ms));
   if (client != NULL)
     g_variant_builder_add (attrs, "{sv}", "client", g_variant_new_string (client));
-  entry = sw_log_entry_new (g_get_real_time (), SW_LOG_LEVEL_INFO, message,
+  entry = sw_log_entry_new (g_get_real_time (), SW_LOG_LEVEL_DEBUG, message,
                             SW_LOG_DOMAIN_ACCESS, g_variant_builder_end (attrs));
 
   g_private_set (&busy, GINT_TO_POINTER (TRUE));
@@ -522,11 +522,11 @@ sw_log_access (const char *method,
   {
     const GLogField fields[] = {
       { "MESSAGE", message, -1 },
-      { "PRIORITY", "6", -1 },
+      { "PRIORITY", "7", -1 },
       { "GLIB_DOMAIN", SW_LOG_DOMAIN_ACCESS, -1 },
     };
 
-    g_log_writer_default (G_LOG_LEVEL_INFO, fields, G_N_ELEMENTS (fields), NULL);
+    g_log_writer_default (G_LOG_LEVEL_DEBUG, fields, G_N_ELEMENTS (fields), NULL);
   }
 }
 

@@ -164,6 +164,27 @@ connection_prepare (SwConnection  *connection,
 }
 
 /* Runs one query returning a single integer; -1 with @error on failure. */
+/* Runs one statement without parameters from the statement cache: BEGIN and COMMIT
+ * around every read would otherwise be parsed again each time. */
+static gboolean
+connection_run_cached (SwConnection  *connection,
+                       const char    *sql,
+                       GError       **error)
+{
+  SwStmt *stmt = connection_prepare (connection, sql, error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE && rc != SQLITE_ROW)
+    return set_error_from_db (connection->db, rc, error);
+
+  return TRUE;
+}
+
 static gint64
 connection_query_int (SwConnection  *connection,
                       const char    *sql,
@@ -587,13 +608,13 @@ sw_store_write (SwStore      *self,
   g_mutex_lock (&self->write_mutex);
   g_private_set (&current_writer, self);
 
-  ok = connection_exec (self->writer, "BEGIN IMMEDIATE", error);
+  ok = connection_run_cached (self->writer, "BEGIN IMMEDIATE", error);
   if (ok)
     {
       g_autoptr(GError) local_error = NULL;
 
       if (func (self, user_data, &local_error))
-        ok = connection_exec (self->writer, "COMMIT", error);
+        ok = connection_run_cached (self->writer, "COMMIT", error);
       else
         {
           ok = FALSE;
@@ -635,7 +656,7 @@ sw_store_read (SwStore      *self,
   if (reader == NULL)
     return FALSE;
 
-  if (reader->read_depth++ == 0 && !connection_exec (reader, "BEGIN", error))
+  if (reader->read_depth++ == 0 && !connection_run_cached (reader, "BEGIN", error))
     {
       reader->read_depth--;
       return FALSE;
@@ -644,7 +665,7 @@ sw_store_read (SwStore      *self,
   ok = func (self, user_data, error);
 
   if (--reader->read_depth == 0)
-    connection_exec (reader, "COMMIT", NULL);
+    connection_run_cached (reader, "COMMIT", NULL);
 
   return ok;
 }

@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <gio/gnetworking.h>
 #include <glib/gi18n.h>
 
 #include "sw-auth.h"
@@ -220,6 +221,17 @@ sw_http_respond_gerror (SoupServerMessage *msg,
     }
 
   sw_http_respond_error (msg, status, error->message);
+}
+
+void
+sw_http_set_corked (SoupServerMessage *msg,
+                    gboolean           corked)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+
+  /* The client may be gone already; there is nothing to send then. */
+  if (socket != NULL && g_socket_get_family (socket) != G_SOCKET_FAMILY_UNIX)
+    g_socket_set_option (socket, IPPROTO_TCP, TCP_CORK, corked, NULL);
 }
 
 /* libsoup builds the request URI with https when the connection is TLS. */

@@ -50,4 +50,11 @@ void sw_http_respond_error (SoupServerMessage *msg,
 /* Whether the request came over HTTPS; cookies then carry Secure. */
 gboolean sw_http_is_tls    (SoupServerMessage *msg);
 
+/* Holds back a response's packets until it is complete (TCP_CORK), or sends what is
+ * held now and from then on everything at once. libsoup writes the headers and the
+ * body separately; corked, a small answer leaves as one packet instead of two. The
+ * server corks each request; a streaming route (server-sent events) uncorks. */
+void     sw_http_set_corked (SoupServerMessage *msg,
+                             gboolean           corked);
+
 G_END_DECLS

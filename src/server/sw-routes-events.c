@@ -9,6 +9,7 @@
 
 #include <libsoup/soup.h>
 
+#include "sw-http.h"
 #include "sw-routes-events.h"
 
 /* Each client of GET /events/stream is one SoupServerMessage kept open with a chunked
@@ -259,6 +260,8 @@ get_stream (SoupServerMessage *msg,
       g_source_attach (stream->hangup, context);
     }
 
+  /* Every event goes out as soon as it is written. */
+  sw_http_set_corked (msg, FALSE);
   stream_push (stream, g_strdup (": connected\n\n"));
 }
 
