@@ -644,6 +644,86 @@ test_sessions_users (Fixture       *fixture,
   g_assert_null (none);
 }
 
+/* Validations are cached in memory; every way a session can stop being valid must
+ * still take effect on the very next request. */
+static SwUser *
+validate_twice (Fixture    *fixture,
+                const char *token)
+{
+  g_autoptr(SwUser) first = sw_auth_validate_session (fixture->store, token, NULL);
+  SwUser *second = sw_auth_validate_session (fixture->store, token, NULL);
+
+  g_assert_nonnull (first);
+  g_assert_nonnull (second);
+  g_assert_true (first != second);   /* each caller gets its own copy */
+  g_assert_cmpstr (first->id, ==, second->id);
+  g_assert_cmpstr (first->role, ==, second->role);
+  return second;
+}
+
+static void
+test_sessions_cache_follows_changes (Fixture       *fixture,
+                                     gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *other = NULL;
+  g_autofree char *hashed = NULL;
+  g_autoptr(SwUser) user = NULL;
+  g_autoptr(SwUser) carol = NULL;
+
+  token = sw_auth_create_session (fixture->store, fixture->operator->id, NULL, &error);
+  g_assert_no_error (error);
+  hashed = sha256_hex (token);
+
+  /* A copy handed out cannot change what the next caller sees. */
+  user = validate_twice (fixture, token);
+  g_free (user->role);
+  user->role = g_strdup ("administrator");
+  g_clear_object (&user);
+  user = validate_twice (fixture, token);
+  g_assert_cmpstr (user->role, ==, "operator");
+  g_clear_object (&user);
+
+  /* A role change is seen at once. */
+  exec_printf (fixture, "UPDATE users SET role = 'administrator' WHERE id = '%s'",
+               fixture->operator->id);
+  user = validate_twice (fixture, token);
+  g_assert_cmpstr (user->role, ==, "administrator");
+  g_clear_object (&user);
+
+  /* Another user's login invalidates nothing that should stay valid. */
+  other = sw_auth_create_session (fixture->store, fixture->admin->id, NULL, &error);
+  g_assert_no_error (error);
+  user = validate_twice (fixture, token);
+  g_clear_object (&user);
+
+  /* Expiry moved into the past, logout, deactivation: each ends it immediately. */
+  exec_printf (fixture, "UPDATE sessions SET expires_at = '2000-01-01T00:00:00Z' WHERE id = '%s'",
+               hashed);
+  g_assert_null (sw_auth_validate_session (fixture->store, token, &error));
+  g_assert_error (error, SW_AUTH_ERROR, SW_AUTH_ERROR_EXPIRED);
+  g_clear_error (&error);
+
+  user = validate_twice (fixture, other);
+  g_clear_object (&user);
+  g_assert_true (sw_auth_delete_session (fixture->store, other, &error));
+  g_assert_null (sw_auth_validate_session (fixture->store, other, &error));
+  g_assert_error (error, SW_AUTH_ERROR, SW_AUTH_ERROR_INVALID_CREDENTIALS);
+  g_clear_error (&error);
+
+  carol = sw_auth_create_user (fixture->store, "carol", OPERATOR_PASSWORD, "operator", &error);
+  g_assert_no_error (error);
+  g_free (other);
+  other = sw_auth_create_session (fixture->store, carol->id, NULL, &error);
+  g_assert_no_error (error);
+  user = validate_twice (fixture, other);
+  g_clear_object (&user);
+  exec_printf (fixture, "UPDATE users SET is_active = 0 WHERE id = '%s'", carol->id);
+  g_assert_null (sw_auth_validate_session (fixture->store, other, &error));
+  g_assert_error (error, SW_AUTH_ERROR, SW_AUTH_ERROR_INVALID_CREDENTIALS);
+}
+
 static void
 test_sessions_expired (Fixture       *fixture,
                        gconstpointer  data)
@@ -1181,6 +1261,8 @@ main (int   argc,
               test_sessions_lifecycle, fixture_teardown);
   g_test_add ("/auth/sessions/users", Fixture, NULL, fixture_setup_users, test_sessions_users,
               fixture_teardown);
+  g_test_add ("/auth/sessions/cache", Fixture, NULL, fixture_setup_users,
+              test_sessions_cache_follows_changes, fixture_teardown);
   g_test_add ("/auth/sessions/expired", Fixture, NULL, fixture_setup_users,
               test_sessions_expired, fixture_teardown);
   g_test_add ("/auth/sessions/sweep", Fixture, NULL, fixture_setup_users, test_sessions_sweep,

@@ -188,7 +188,7 @@ acquire_snapshot (SwStore  *store,
                   GError  **error)
 {
   Index *index = get_index (store);
-  guint version = sw_store_get_artists_version (store);
+  guint version = sw_store_get_table_version (store, "artists");
   Snapshot *snapshot = NULL;
 
   if (!sw_store_is_writing (store))

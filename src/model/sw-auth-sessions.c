@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "sw-auth-private.h"
+#include "sw-auth-session-cache.h"
 #include "sw-time.h"
 
 /* Login sessions. The token is 32 bytes from the kernel CSPRNG, given to the caller as
@@ -157,6 +158,7 @@ sw_auth_validate_session (SwStore     *store,
     "SELECT " SW_AUTH_USER_COLUMNS ", s.expires_at "
     "FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.id = ?1",
   };
+  SwSessionCacheStamp stamp;
 
   g_return_val_if_fail (SW_IS_STORE (store), NULL);
 
@@ -167,6 +169,11 @@ sw_auth_validate_session (SwStore     *store,
     }
 
   session_id = _sw_auth_sha256_hex (token);
+  user = _sw_session_cache_get (store, session_id);
+  if (user != NULL)
+    return g_steal_pointer (&user);
+
+  _sw_session_cache_stamp (store, &stamp);
   lookup.key = session_id;
   if (!sw_store_read (store, _sw_auth_find_user, &lookup, error))
     return NULL;
@@ -199,6 +206,7 @@ sw_auth_validate_session (SwStore     *store,
       return NULL;
     }
 
+  _sw_session_cache_put (store, session_id, user, expires_at, &stamp);
   return g_steal_pointer (&user);
 }
 

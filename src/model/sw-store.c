@@ -29,6 +29,11 @@
 #define WAL_WRITER_CHECKPOINT_PAGES 8192
 #define WAL_SIZE_LIMIT "33554432"
 
+/* Tables whose committed changes in-memory caches must notice: the artist search index
+ * (sw-artist-names.c) and the session cache (sw-auth-sessions.c). */
+static const char *const watched_tables[] = { "artists", "sessions", "users" };
+#define N_WATCHED_TABLES G_N_ELEMENTS (watched_tables)
+
 /* One SQLite connection and its prepared-statement cache. The writer connection is
  * used by one thread at a time (under write_mutex); each reader belongs to one thread. */
 typedef struct
@@ -49,8 +54,8 @@ struct _SwStore
   GMutex write_mutex;
   SwConnection *writer;
   SwStoreCheckpointer *checkpointer;
-  gboolean artists_touched;   /* by the write transaction in progress */
-  guint artists_version;      /* atomic */
+  guint touched;              /* watched_tables bits, by the write in progress */
+  guint versions[N_WATCHED_TABLES];   /* atomic */
 
   GMutex readers_mutex;
   GHashTable *readers;      /* GThread* → SwConnection* */
@@ -411,8 +416,9 @@ on_row_change (gpointer       data,
 {
   SwStore *self = data;
 
-  if (!self->artists_touched && strcmp (table, "artists") == 0)
-    self->artists_touched = TRUE;
+  for (guint i = 0; i < N_WATCHED_TABLES; i++)
+    if (strcmp (table, watched_tables[i]) == 0)
+      self->touched |= 1u << i;
 }
 
 static int
@@ -504,11 +510,16 @@ sw_store_open (const char  *path,
 }
 
 guint
-sw_store_get_artists_version (SwStore *self)
+sw_store_get_table_version (SwStore    *self,
+                            const char *table)
 {
   g_return_val_if_fail (SW_IS_STORE (self), 0);
 
-  return (guint) g_atomic_int_get (&self->artists_version);
+  for (guint i = 0; i < N_WATCHED_TABLES; i++)
+    if (strcmp (table, watched_tables[i]) == 0)
+      return (guint) g_atomic_int_get (&self->versions[i]);
+
+  g_return_val_if_reached (0);
 }
 
 void
@@ -626,10 +637,11 @@ sw_store_write (SwStore      *self,
 
       if (!ok && sqlite3_get_autocommit (self->writer->db) == 0)
         connection_exec (self->writer, "ROLLBACK", NULL);
-      if (ok && self->artists_touched)
-        g_atomic_int_inc (&self->artists_version);
+      for (guint i = 0; ok && i < N_WATCHED_TABLES; i++)
+        if (self->touched & (1u << i))
+          g_atomic_int_inc (&self->versions[i]);
     }
-  self->artists_touched = FALSE;
+  self->touched = 0;
 
   g_private_set (&current_writer, NULL);
   g_mutex_unlock (&self->write_mutex);

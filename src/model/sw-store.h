@@ -48,9 +48,11 @@ GQuark    sw_store_error_quark      (void);
 SwStore  *sw_store_open             (const char   *path,
                                      GError      **error);
 const char *sw_store_get_path       (SwStore      *self);
-/* Changes after every committed write that changed rows of the artists table, so
- * caches derived from artists know when they are stale. */
-guint     sw_store_get_artists_version (SwStore   *self);
+/* Changes after every committed write that changed rows of @table, so in-memory
+ * caches know when they are stale. Only "artists", "sessions" and "users" are
+ * watched. */
+guint     sw_store_get_table_version (SwStore     *self,
+                                      const char  *table);
 /* TRUE inside sw_store_write() on this thread: reads then see uncommitted changes. */
 gboolean  sw_store_is_writing       (SwStore      *self);
 /* Waits until the background checkpoint has nothing left to do (benchmarks). */
