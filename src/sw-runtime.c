@@ -8,15 +8,16 @@
 #include "config.h"
 
 #include "sw-artist-service.h"
+#include "sw-library-watcher.h"
 #include "sw-log.h"
+#include "sw-nfo-sync.h"
 #include "sw-runtime.h"
 #include "sw-server-tls.h"
 #include "sw-server.h"
 #include "sw-settings.h"
 
 /* Everything both modes run: the services below the UI (store, events, artist
- * service, web server). The GUI and headless applications each own one; the job queue
- * joins here when it exists. */
+ * service, job queue, web server). The GUI and headless applications each own one. */
 struct _SwRuntime
 {
   GObject parent_instance;
@@ -31,6 +32,9 @@ struct _SwRuntime
   SwStore *store;
   SwEvents *events;
   SwArtistService *artist_service;
+  SwJobQueue *jobs;
+  SwNfoSync *nfo_sync;
+  SwLibraryWatcher *watcher;
   SwServer *server;
 };
 
@@ -42,6 +46,12 @@ sw_runtime_dispose (GObject *object)
   SwRuntime *self = (SwRuntime *)object;
 
   sw_runtime_stop (self);
+  g_clear_object (&self->watcher);
+  /* A running scan holds the store; it stops at its next folder. */
+  if (self->jobs != NULL)
+    sw_job_queue_cancel_all (self->jobs);
+  g_clear_object (&self->jobs);
+  g_clear_object (&self->nfo_sync);
   g_clear_object (&self->server);
   g_clear_object (&self->artist_service);
   g_clear_object (&self->events);
@@ -80,6 +90,7 @@ sw_runtime_init (SwRuntime *self)
   sw_log_install ();
   self->server_status = sw_server_status_new ();
   self->events = sw_events_new ();
+  self->jobs = sw_job_queue_new ();
 }
 
 SwRuntime *
@@ -136,6 +147,9 @@ sw_runtime_open_store (SwRuntime  *self,
   sw_log_configure_from_settings (settings);
 
   self->artist_service = sw_artist_service_new (self->store, self->events);
+  self->nfo_sync = sw_nfo_sync_new (self->store, self->events, settings);
+  self->watcher = sw_library_watcher_new (self->jobs, self->artist_service, self->events,
+                                          settings);
   return TRUE;
 }
 
@@ -163,6 +177,7 @@ sw_runtime_start_server (SwRuntime  *self,
 
   self->server = sw_server_new (self->listen_address, self->port, self->store);
   sw_server_set_events (self->server, self->events);
+  sw_server_set_jobs (self->server, self->jobs);
   if (certificate != NULL)
     sw_server_set_tls_certificate (self->server, certificate);
   if (!sw_server_start (self->server, &local_error))
@@ -205,6 +220,14 @@ sw_runtime_get_store (SwRuntime *self)
   g_return_val_if_fail (SW_IS_RUNTIME (self), NULL);
 
   return self->store;
+}
+
+SwJobQueue *
+sw_runtime_get_jobs (SwRuntime *self)
+{
+  g_return_val_if_fail (SW_IS_RUNTIME (self), NULL);
+
+  return self->jobs;
 }
 
 SwEvents *

@@ -11,6 +11,7 @@
 
 #include "sw-artist-service.h"
 #include "sw-events.h"
+#include "sw-job-queue.h"
 #include "sw-server-status.h"
 #include "sw-store.h"
 
@@ -36,6 +37,7 @@ const char     *sw_runtime_get_data_dir      (SwRuntime   *self);
 SwServerStatus *sw_runtime_get_server_status (SwRuntime   *self);
 SwStore        *sw_runtime_get_store         (SwRuntime   *self);
 SwEvents       *sw_runtime_get_events        (SwRuntime   *self);
+SwJobQueue     *sw_runtime_get_jobs          (SwRuntime   *self);
 SwArtistService *sw_runtime_get_artist_service (SwRuntime *self);
 
 G_END_DECLS

@@ -9,59 +9,38 @@
 
 #include <sys/socket.h>
 
-#include "sw-auth.h"
 #include "sw-routes-events.h"
-#include "sw-server.h"
+#include "sw-test-server.h"
 #include "sw-test-util.h"
-#include "sw-user-private.h"
 
 /* GET /events/stream with the real server and a raw socket client, so the test sees
  * exactly what arrives and when, and can behave like a client that stops reading. */
 
 typedef struct
 {
-  SwStore *store;
-  SwEvents *events;
-  SwServer *server;
+  SwTestServer *harness;        /* with a bus */
   guint port;
-  char *bearer;
+  char *bearer;                 /* the administrator's read-only token */
 } Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SwUser) admin = NULL;
-  g_autoptr(SwApiToken) token = NULL;
-  g_autofree char *plaintext = NULL;
-
-  fixture->store = sw_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  admin = sw_auth_setup_admin (fixture->store, "ada", "correct horse", &error);
-  g_assert_no_error (error);
-  plaintext = sw_auth_create_token (fixture->store, admin->id, "events", SW_SCOPE_READ,
-                                    &token, &error);
-  g_assert_no_error (error);
-  fixture->bearer = g_strdup_printf ("Bearer %s", plaintext);
-
-  fixture->events = sw_events_new ();
-  fixture->server = sw_server_new ("127.0.0.1", 0, fixture->store);
-  sw_server_set_events (fixture->server, fixture->events);
-  g_assert_true (sw_server_start (fixture->server, &error));
-  fixture->port = sw_server_get_port (fixture->server);
+  fixture->harness = sw_test_server_new (SW_TEST_SERVER_EVENTS);
+  fixture->bearer = g_strdup_printf ("Bearer %s", fixture->harness->read_token);
+  sw_test_server_start (fixture->harness);
+  fixture->port = sw_server_get_port (fixture->harness->server);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  sw_server_stop (fixture->server);
-  g_assert_cmpuint (sw_routes_events_get_n_streams (sw_server_get_router (fixture->server)),
-                    ==, 0);
-  g_clear_object (&fixture->server);
-  g_clear_object (&fixture->events);
-  g_clear_object (&fixture->store);
+  sw_test_server_stop (fixture->harness);
+  g_assert_cmpuint (sw_routes_events_get_n_streams (sw_server_get_router (
+                      fixture->harness->server)), ==, 0);
+  sw_test_server_free (fixture->harness);
   g_clear_pointer (&fixture->bearer, g_free);
   _sw_routes_events_set_heartbeat_ms (0);
 }
@@ -69,7 +48,7 @@ fixture_teardown (Fixture       *fixture,
 static guint
 n_streams (Fixture *fixture)
 {
-  return sw_routes_events_get_n_streams (sw_server_get_router (fixture->server));
+  return sw_routes_events_get_n_streams (sw_server_get_router (fixture->harness->server));
 }
 
 static gboolean
@@ -197,9 +176,9 @@ test_stream_events (Fixture       *fixture,
   g_assert_true (wait_for_streams (fixture, 1));
 
   /* Internal events are not streamed; the first one after them shows they were not. */
-  sw_events_publish_take (fixture->events, SW_EVENT_FS_DIR_CREATED,
+  sw_events_publish_take (fixture->harness->events, SW_EVENT_FS_DIR_CREATED,
                           payload_new ("path", "/music/hidden"));
-  sequence = sw_events_publish_take (fixture->events, SW_EVENT_SCAN_COMPLETED,
+  sequence = sw_events_publish_take (fixture->harness->events, SW_EVENT_SCAN_COMPLETED,
                                      payload_new ("scan_id", "scan-1"));
   expected = g_strdup_printf ("id: %" G_GUINT64_FORMAT "\nevent: scan.completed\n"
                               "data: {\"scan_id\":\"scan-1\",\"new_artists\":2}\n\n", sequence);
@@ -207,7 +186,8 @@ test_stream_events (Fixture       *fixture,
   g_assert_null (strstr (received->str, "hidden"));
   g_assert_null (strstr (received->str, "fs.dir.created"));
 
-  empty_sequence = sw_events_publish (fixture->events, SW_EVENT_DASHBOARD_ACTION_RESOLVED, NULL);
+  empty_sequence = sw_events_publish (fixture->harness->events,
+                                      SW_EVENT_DASHBOARD_ACTION_RESOLVED, NULL);
   g_assert_cmpuint (empty_sequence, >, sequence);
   expected_empty = g_strdup_printf ("id: %" G_GUINT64_FORMAT "\nevent: dashboard.action-resolved\n"
                                     "data: {}\n\n", empty_sequence);
@@ -218,7 +198,7 @@ test_stream_events (Fixture       *fixture,
     {
       g_autofree char *id = NULL;
 
-      sequence = sw_events_publish (fixture->events, SW_EVENT_OPERATION_PROGRESS, NULL);
+      sequence = sw_events_publish (fixture->harness->events, SW_EVENT_OPERATION_PROGRESS, NULL);
       id = g_strdup_printf ("id: %" G_GUINT64_FORMAT "\n", sequence);
       g_string_truncate (received, 0);
       g_assert_true (read_until (socket, received, id));
@@ -274,10 +254,10 @@ test_client_goes_away (Fixture       *fixture,
   g_assert_true (wait_for_streams (fixture, 0));
 
   /* Events published afterwards go nowhere, and new clients are served. */
-  sw_events_publish (fixture->events, SW_EVENT_ARTIST_UPDATED, NULL);
+  sw_events_publish (fixture->harness->events, SW_EVENT_ARTIST_UPDATED, NULL);
   other = open_stream (fixture, fixture->bearer, 0);
   g_assert_true (read_until (other, other_received, ": connected\n\n"));
-  sw_events_publish (fixture->events, SW_EVENT_SETTINGS_CHANGED, NULL);
+  sw_events_publish (fixture->harness->events, SW_EVENT_SETTINGS_CHANGED, NULL);
   g_assert_true (read_until (other, other_received, "event: settings.changed\n"));
 }
 
@@ -302,7 +282,7 @@ test_slow_client_dropped (Fixture       *fixture,
    * kernel's socket buffers take some data first, so publish until it happens. */
   while (n_streams (fixture) == 2 && published < 1000)
     {
-      sw_events_publish_take (fixture->events, SW_EVENT_ACTIVITY_RECENT,
+      sw_events_publish_take (fixture->harness->events, SW_EVENT_ACTIVITY_RECENT,
                               payload_new ("text", blob));
       published++;
       /* Let the reader keep up. */
@@ -317,7 +297,7 @@ test_slow_client_dropped (Fixture       *fixture,
   /* The server still answers, and the other stream still flows. */
   health = sw_test_http_get_json (health_url, &status, NULL);
   g_assert_cmpuint (status, ==, 200);
-  sw_events_publish (fixture->events, SW_EVENT_SETTINGS_CHANGED, NULL);
+  sw_events_publish (fixture->harness->events, SW_EVENT_SETTINGS_CHANGED, NULL);
   g_assert_true (read_until (reader, reader_received, "event: settings.changed\n"));
 }
 
@@ -333,13 +313,13 @@ test_stop_with_open_stream (Fixture       *fixture,
   g_assert_true (wait_for_streams (fixture, 1));
 
   start = g_get_monotonic_time ();
-  sw_server_stop (fixture->server);
+  sw_server_stop (fixture->harness->server);
   g_assert_cmpint (g_get_monotonic_time () - start, <, 3 * G_USEC_PER_SEC);
   g_assert_cmpuint (n_streams (fixture), ==, 0);
 
   /* The client sees the stream end; the bus no longer delivers to it. */
   g_assert_true (read_to_end (socket, received));
-  sw_events_publish (fixture->events, SW_EVENT_ARTIST_UPDATED, NULL);
+  sw_events_publish (fixture->harness->events, SW_EVENT_ARTIST_UPDATED, NULL);
 }
 
 int

@@ -9,10 +9,7 @@
 
 #include <libsoup/soup.h>
 
-#include "sw-auth.h"
-#include "sw-server.h"
-#include "sw-test-util.h"
-#include "sw-user-private.h"
+#include "sw-test-server.h"
 
 /* Hostile and broken requests: every one gets a 4xx (or 501 for an operation that is
  * not built yet) with the JSON error envelope; none gets a 500, none crashes the server,
@@ -21,42 +18,30 @@
 
 typedef struct
 {
-  SwStore *store;
-  SwServer *server;
+  SwTestServer *harness;
   guint port;
-  char *bearer;
+  char *bearer;                 /* the administrator's, read and write */
 } Fixture;
 
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SwUser) admin = NULL;
-  g_autoptr(SwApiToken) token = NULL;
   g_autofree char *plaintext = NULL;
 
-  fixture->store = sw_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  admin = sw_auth_setup_admin (fixture->store, "ada", "correct horse", &error);
-  g_assert_no_error (error);
-  plaintext = sw_auth_create_token (fixture->store, admin->id, "input",
-                                    SW_SCOPE_READ | SW_SCOPE_WRITE, &token, &error);
-  g_assert_no_error (error);
+  fixture->harness = sw_test_server_new (SW_TEST_SERVER_DEFAULT);
+  plaintext = sw_test_server_issue_token (fixture->harness, fixture->harness->admin,
+                                          SW_SCOPE_READ | SW_SCOPE_WRITE);
   fixture->bearer = g_strdup_printf ("Bearer %s", plaintext);
-
-  fixture->server = sw_server_new ("127.0.0.1", 0, fixture->store);
-  g_assert_true (sw_server_start (fixture->server, &error));
-  fixture->port = sw_server_get_port (fixture->server);
+  sw_test_server_start (fixture->harness);
+  fixture->port = sw_server_get_port (fixture->harness->server);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  sw_server_stop (fixture->server);
-  g_clear_object (&fixture->server);
-  g_clear_object (&fixture->store);
+  sw_test_server_free (fixture->harness);
   g_clear_pointer (&fixture->bearer, g_free);
 }
 

@@ -11,11 +11,8 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
-#include "sw-auth.h"
 #include "sw-log.h"
-#include "sw-server.h"
-#include "sw-test-util.h"
-#include "sw-user-private.h"
+#include "sw-test-server.h"
 
 /* GET/DELETE /logs and GET/DELETE /logs/files through the real server on a loopback port,
  * with a real SoupSession, over the process-wide log with its writer installed. File
@@ -23,34 +20,9 @@
 
 typedef struct
 {
-  char *dir;
-  char *log_path;               /* dir/stillwater.log */
-  SwStore *store;
-  SwServer *server;
-  char *api;
-  SwUser *admin;
-  SwUser *operator;
-  char *admin_token;
-  char *operator_token;
+  SwTestServer *harness;
+  char *log_path;               /* harness->dir/stillwater.log */
 } Fixture;
-
-typedef struct
-{
-  guint status;
-  JsonNode *body;
-  char *text;
-  char *content_type;
-} Reply;
-
-static void
-reply_clear (Reply *reply)
-{
-  g_clear_pointer (&reply->body, json_node_unref);
-  g_clear_pointer (&reply->text, g_free);
-  g_clear_pointer (&reply->content_type, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reply, reply_clear)
 
 static void
 log_off (void)
@@ -60,153 +32,35 @@ log_off (void)
   g_assert_true (sw_log_configure (&config, NULL));
 }
 
-static char *
-issue_token (Fixture  *fixture,
-             SwUser   *user,
-             SwScopes  scopes)
-{
-  g_autoptr(GError) error = NULL;
-  char *plaintext = sw_auth_create_token (fixture->store, user->id, "fixture", scopes, NULL,
-                                          &error);
-
-  g_assert_no_error (error);
-  return plaintext;
-}
-
 static void
 fixture_setup (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-
   log_off ();
   sw_log_clear ();
-  fixture->dir = sw_test_make_temp_dir ();
-  fixture->log_path = g_build_filename (fixture->dir, "stillwater.log", NULL);
-
-  fixture->store = sw_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  fixture->admin = sw_auth_setup_admin (fixture->store, "ada", "correct horse", &error);
-  g_assert_no_error (error);
-  fixture->operator = sw_auth_create_user (fixture->store, "olly", "correct horse", "operator",
-                                           &error);
-  g_assert_no_error (error);
-  fixture->admin_token = issue_token (fixture, fixture->admin,
-                                      SW_SCOPE_READ | SW_SCOPE_WRITE | SW_SCOPE_ADMIN);
-  fixture->operator_token = issue_token (fixture, fixture->operator,
-                                         SW_SCOPE_READ | SW_SCOPE_WRITE);
-
-  fixture->server = sw_server_new ("127.0.0.1", 0, fixture->store);
-  g_assert_true (sw_server_start (fixture->server, &error));
-  g_assert_no_error (error);
-  fixture->api = sw_server_dup_api_uri (fixture->server);
+  fixture->harness = sw_test_server_new (SW_TEST_SERVER_DEFAULT);
+  fixture->log_path = g_build_filename (fixture->harness->dir, "stillwater.log", NULL);
+  sw_test_server_start (fixture->harness);
 }
 
 static void
 fixture_teardown (Fixture       *fixture,
                   gconstpointer  data)
 {
-  sw_server_stop (fixture->server);
-  g_clear_object (&fixture->server);
-  g_clear_object (&fixture->admin);
-  g_clear_object (&fixture->operator);
-  g_clear_pointer (&fixture->admin_token, g_free);
-  g_clear_pointer (&fixture->operator_token, g_free);
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->api, g_free);
-
+  /* The log lets go of its file before the folder goes. */
+  sw_test_server_stop (fixture->harness);
   log_off ();
   sw_log_clear ();
-  sw_test_remove_tree (fixture->dir);
-  g_clear_pointer (&fixture->dir, g_free);
+  sw_test_server_free (fixture->harness);
   g_clear_pointer (&fixture->log_path, g_free);
 }
 
-/* One request with a Bearer @token (or none), a JSON @body (or none) and optionally
- * HX-Request: true. */
-static void
-send_full (Fixture    *fixture,
-           const char *method,
-           const char *path,
-           const char *token,
-           const char *body,
-           gboolean    htmx,
-           Reply      *reply)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (fixture->api, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GBytes) response = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-
-  g_assert_nonnull (msg);
-  headers = soup_message_get_request_headers (msg);
-  if (token != NULL)
-    {
-      g_autofree char *bearer = g_strdup_printf ("Bearer %s", token);
-
-      soup_message_headers_append (headers, "Authorization", bearer);
-    }
-  if (htmx)
-    soup_message_headers_append (headers, "HX-Request", "true");
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, "application/json", bytes);
-    }
-
-  response = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  reply->status = soup_message_get_status (msg);
-  reply->text = g_bytes_get_size (response) > 0
-                ? g_strndup (g_bytes_get_data (response, NULL), g_bytes_get_size (response))
-                : g_strdup ("");
-  reply->content_type = g_strdup (soup_message_headers_get_content_type (
-    soup_message_get_response_headers (msg), NULL));
-  if (json_parser_load_from_data (parser, reply->text, -1, NULL))
-    reply->body = json_parser_steal_root (parser);
-}
-
-static void
-send_admin (Fixture    *fixture,
-            const char *method,
-            const char *path,
-            Reply      *reply)
-{
-  send_full (fixture, method, path, fixture->admin_token, NULL, FALSE, reply);
-}
-
 static JsonArray *
-array_of (Reply *reply)
+array_of (SwTestReply *reply)
 {
   g_assert_cmpuint (reply->status, ==, 200);
   g_assert_cmpstr (reply->content_type, ==, "application/json");
-  g_assert_nonnull (reply->body);
-  g_assert_true (JSON_NODE_HOLDS_ARRAY (reply->body));
-  return json_node_get_array (reply->body);
-}
-
-static JsonObject *
-object_of (Reply *reply)
-{
-  g_assert_nonnull (reply->body);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->body));
-  return json_node_get_object (reply->body);
-}
-
-/* The error envelope: a non-empty "error" string. */
-static void
-assert_bad_request (Reply *reply)
-{
-  JsonObject *object;
-
-  g_assert_cmpuint (reply->status, ==, 400);
-  object = object_of (reply);
-  g_assert_true (json_object_has_member (object, "error"));
-  g_assert_cmpstr (json_object_get_string_member (object, "error"), !=, "");
+  return sw_test_reply_array (reply);
 }
 
 /* The index of the entry with @message in a GET /logs answer, or -1. */
@@ -230,9 +84,9 @@ enable_file_logging (Fixture *fixture)
 {
   g_autofree char *body = g_strdup_printf ("{\"level\":\"info\",\"format\":\"json\","
                                            "\"file_path\":\"%s\"}", fixture->log_path);
-  g_auto(Reply) reply = { 0 };
+  g_auto(SwTestReply) reply = { 0 };
 
-  send_full (fixture, "PUT", "/settings/logging", fixture->admin_token, body, FALSE, &reply);
+  sw_test_server_call (fixture->harness, "PUT", "/settings/logging", body, &reply);
   g_assert_cmpuint (reply.status, ==, 200);
   g_message ("server-logs file logging on");
   g_assert_true (g_file_test (fixture->log_path, G_FILE_TEST_IS_REGULAR));
@@ -248,7 +102,7 @@ make_rotated (Fixture    *fixture,
   g_autoptr(GDateTime) then = g_date_time_add_hours (now, -hours_ago);
   g_autofree char *stamp = g_date_time_format (then, "%Y-%m-%dT%H-%M-%S");
   g_autofree char *name = g_strdup_printf ("stillwater-%s.000.log", stamp);
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *path = g_build_filename (fixture->harness->dir, name, NULL);
   g_autofree char *line = g_strdup_printf ("{\"time\":\"2026-01-01T00:00:00Z\",\"level\":\"warn\","
                                            "\"message\":\"%s\",\"attrs\":{}}\n", message);
   g_autoptr(GError) error = NULL;
@@ -262,7 +116,7 @@ static gint64
 file_size (Fixture    *fixture,
            const char *name)
 {
-  g_autofree char *path = g_build_filename (fixture->dir, name, NULL);
+  g_autofree char *path = g_build_filename (fixture->harness->dir, name, NULL);
   GStatBuf info;
 
   g_assert_cmpint (g_stat (path, &info), ==, 0);
@@ -273,10 +127,10 @@ static void
 test_get_logs (Fixture       *fixture,
                gconstpointer  data)
 {
-  g_auto(Reply) all = { 0 };
-  g_auto(Reply) searched = { 0 };
-  g_auto(Reply) warnings = { 0 };
-  g_auto(Reply) limited = { 0 };
+  g_auto(SwTestReply) all = { 0 };
+  g_auto(SwTestReply) searched = { 0 };
+  g_auto(SwTestReply) warnings = { 0 };
+  g_auto(SwTestReply) limited = { 0 };
   JsonArray *entries;
   JsonObject *entry;
   int index;
@@ -284,7 +138,7 @@ test_get_logs (Fixture       *fixture,
   g_message ("server-logs first");
   g_message ("server-logs hello from the test");
 
-  send_admin (fixture, "GET", "/logs", &all);
+  sw_test_server_call (fixture->harness, "GET", "/logs", NULL, &all);
   entries = array_of (&all);
   index = find_message (entries, "server-logs hello from the test");
   g_assert_cmpint (index, >=, 0);
@@ -295,16 +149,17 @@ test_get_logs (Fixture       *fixture,
   /* Newest first. */
   g_assert_cmpint (find_message (entries, "server-logs first"), >, index);
 
-  send_admin (fixture, "GET", "/logs?search=HELLO%20FROM&limit=5", &searched);
+  sw_test_server_call (fixture->harness, "GET", "/logs?search=HELLO%20FROM&limit=5", NULL,
+                       &searched);
   entries = array_of (&searched);
   g_assert_cmpuint (json_array_get_length (entries), ==, 1);
   g_assert_cmpint (find_message (entries, "server-logs hello from the test"), ==, 0);
 
-  send_admin (fixture, "GET", "/logs?level=warn", &warnings);
+  sw_test_server_call (fixture->harness, "GET", "/logs?level=warn", NULL, &warnings);
   g_assert_cmpint (find_message (array_of (&warnings), "server-logs hello from the test"), ==,
                    -1);
 
-  send_admin (fixture, "GET", "/logs?limit=1&search=server-logs", &limited);
+  sw_test_server_call (fixture->harness, "GET", "/logs?limit=1&search=server-logs", NULL, &limited);
   entries = array_of (&limited);
   g_assert_cmpuint (json_array_get_length (entries), ==, 1);
   g_assert_cmpint (find_message (entries, "server-logs hello from the test"), ==, 0);
@@ -325,28 +180,29 @@ test_bad_parameters (Fixture       *fixture,
     "/logs?file=a%2Fstillwater.log", "/logs?file=other.log", "/logs?file=..",
     "/logs?file=stillwater-2020-01-01T00-00-00.000.log",
   };
-  g_auto(Reply) good = { 0 };
+  g_auto(SwTestReply) good = { 0 };
 
   for (gsize i = 0; i < G_N_ELEMENTS (bad); i++)
     {
-      g_auto(Reply) reply = { 0 };
+      g_auto(SwTestReply) reply = { 0 };
 
-      send_admin (fixture, "GET", bad[i], &reply);
-      assert_bad_request (&reply);
+      sw_test_server_call (fixture->harness, "GET", bad[i], NULL, &reply);
+      sw_test_reply_assert_error (&reply, 400);
     }
 
   enable_file_logging (fixture);
   for (gsize i = 0; i < G_N_ELEMENTS (bad_files); i++)
     {
-      g_auto(Reply) reply = { 0 };
+      g_auto(SwTestReply) reply = { 0 };
 
-      send_admin (fixture, "GET", bad_files[i], &reply);
-      assert_bad_request (&reply);
+      sw_test_server_call (fixture->harness, "GET", bad_files[i], NULL, &reply);
+      sw_test_reply_assert_error (&reply, 400);
     }
 
   /* The edges of what is allowed. */
-  send_admin (fixture, "GET", "/logs?limit=0&level=ERROR&after=2026-01-01T00:00:00.123456789Z",
-              &good);
+  sw_test_server_call (fixture->harness, "GET",
+                       "/logs?limit=0&level=ERROR&after=2026-01-01T00:00:00.123456789Z", NULL,
+                       &good);
   g_assert_cmpuint (json_array_get_length (array_of (&good)), ==, 0);
 }
 
@@ -354,25 +210,25 @@ static void
 test_delete_logs (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_auto(Reply) before = { 0 };
-  g_auto(Reply) cleared = { 0 };
-  g_auto(Reply) after = { 0 };
+  g_auto(SwTestReply) before = { 0 };
+  g_auto(SwTestReply) cleared = { 0 };
+  g_auto(SwTestReply) after = { 0 };
   g_autoptr(GPtrArray) ring = NULL;
 
   g_message ("server-logs to be cleared");
-  send_admin (fixture, "GET", "/logs", &before);
+  sw_test_server_call (fixture->harness, "GET", "/logs", NULL, &before);
   g_assert_cmpint (find_message (array_of (&before), "server-logs to be cleared"), >=, 0);
 
-  send_admin (fixture, "DELETE", "/logs", &cleared);
+  sw_test_server_call (fixture->harness, "DELETE", "/logs", NULL, &cleared);
   g_assert_cmpuint (cleared.status, ==, 200);
-  g_assert_cmpstr (json_object_get_string_member (object_of (&cleared), "status"), ==,
+  g_assert_cmpstr (json_object_get_string_member (sw_test_reply_object (&cleared), "status"), ==,
                    "cleared");
   ring = sw_log_get_entries ();
   for (guint i = 0; i < ring->len; i++)
     g_assert_cmpstr (((SwLogEntry *) g_ptr_array_index (ring, i))->message, !=,
                      "server-logs to be cleared");
 
-  send_admin (fixture, "GET", "/logs", &after);
+  sw_test_server_call (fixture->harness, "GET", "/logs", NULL, &after);
   g_assert_cmpint (find_message (array_of (&after), "server-logs to be cleared"), ==, -1);
 }
 
@@ -380,16 +236,16 @@ static void
 test_htmx (Fixture       *fixture,
            gconstpointer  data)
 {
-  g_auto(Reply) rows = { 0 };
-  g_auto(Reply) cleared = { 0 };
-  g_auto(Reply) empty = { 0 };
+  g_auto(SwTestReply) rows = { 0 };
+  g_auto(SwTestReply) cleared = { 0 };
+  g_auto(SwTestReply) empty = { 0 };
 
   g_message ("server-logs older row");
   g_log_structured (NULL, G_LOG_LEVEL_MESSAGE, "COMPONENT", "<api>", "TITLE", "<i>x</i>",
                     "MESSAGE", "server-logs <script>alert('x')</script> & \"quoted\"");
 
-  send_full (fixture, "GET", "/logs?search=server-logs", fixture->admin_token, NULL, TRUE,
-             &rows);
+  sw_test_server_request (fixture->harness, "GET", "/logs?search=server-logs",
+                          fixture->harness->admin_token, NULL, NULL, SW_TEST_REQUEST_HTMX, &rows);
   g_assert_cmpuint (rows.status, ==, 200);
   g_assert_true (g_str_has_prefix (rows.content_type, "text/html"));
   g_assert_null (rows.body);
@@ -405,13 +261,14 @@ test_htmx (Fixture       *fixture,
   /* Oldest first in HTML. */
   g_assert_true (strstr (rows.text, "older row") < strstr (rows.text, "&lt;script&gt;"));
 
-  send_full (fixture, "DELETE", "/logs", fixture->admin_token, NULL, TRUE, &cleared);
+  sw_test_server_request (fixture->harness, "DELETE", "/logs", fixture->harness->admin_token, NULL,
+                          NULL, SW_TEST_REQUEST_HTMX, &cleared);
   g_assert_cmpuint (cleared.status, ==, 200);
   g_assert_true (g_str_has_prefix (cleared.content_type, "text/html"));
   g_assert_true (g_str_has_prefix (cleared.text, "<span class=\"status-ok\">"));
 
-  send_full (fixture, "GET", "/logs?search=server-logs", fixture->admin_token, NULL, TRUE,
-             &empty);
+  sw_test_server_request (fixture->harness, "GET", "/logs?search=server-logs",
+                          fixture->harness->admin_token, NULL, NULL, SW_TEST_REQUEST_HTMX, &empty);
   g_assert_cmpuint (empty.status, ==, 200);
   g_assert_cmpstr (empty.text, ==, "");
 }
@@ -423,11 +280,11 @@ test_files (Fixture       *fixture,
   g_autofree char *older = NULL;
   g_autofree char *newer = NULL;
   g_autofree char *read_path = NULL;
-  g_auto(Reply) listed = { 0 };
-  g_auto(Reply) read = { 0 };
-  g_auto(Reply) deleted = { 0 };
-  g_auto(Reply) relisted = { 0 };
-  g_auto(Reply) current = { 0 };
+  g_auto(SwTestReply) listed = { 0 };
+  g_auto(SwTestReply) read = { 0 };
+  g_auto(SwTestReply) deleted = { 0 };
+  g_auto(SwTestReply) relisted = { 0 };
+  g_auto(SwTestReply) current = { 0 };
   g_autoptr(GRegex) time_shape = g_regex_new ("^\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\dZ$", 0, 0,
                                               NULL);
   JsonArray *files;
@@ -441,7 +298,7 @@ test_files (Fixture       *fixture,
   g_message ("server-logs in the current file");
 
   /* The current file first, then rotated newest first. */
-  send_admin (fixture, "GET", "/logs/files", &listed);
+  sw_test_server_call (fixture->harness, "GET", "/logs/files", NULL, &listed);
   files = array_of (&listed);
   g_assert_cmpuint (json_array_get_length (files), ==, 3);
   object = json_array_get_object_element (files, 0);
@@ -462,26 +319,27 @@ test_files (Fixture       *fixture,
 
   /* One of them, read back. */
   read_path = g_strdup_printf ("/logs?file=%s", older);
-  send_admin (fixture, "GET", read_path, &read);
+  sw_test_server_call (fixture->harness, "GET", read_path, NULL, &read);
   g_assert_cmpuint (json_array_get_length (array_of (&read)), ==, 1);
   g_assert_cmpint (find_message (array_of (&read), "server-logs from the older file"), ==, 0);
-  send_admin (fixture, "GET", "/logs?file=stillwater.log&search=current", &current);
+  sw_test_server_call (fixture->harness, "GET", "/logs?file=stillwater.log&search=current", NULL,
+                       &current);
   g_assert_cmpint (find_message (array_of (&current), "server-logs in the current file"), ==, 0);
 
   /* Deleting removes the rotated files only. */
-  send_admin (fixture, "DELETE", "/logs/files", &deleted);
+  sw_test_server_call (fixture->harness, "DELETE", "/logs/files", NULL, &deleted);
   g_assert_cmpuint (deleted.status, ==, 200);
-  g_assert_cmpint (json_object_get_int_member (object_of (&deleted), "deleted"), ==, 2);
-  g_assert_cmpint (json_object_get_int_member (object_of (&deleted), "bytes_freed"), ==,
+  g_assert_cmpint (json_object_get_int_member (sw_test_reply_object (&deleted), "deleted"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (sw_test_reply_object (&deleted), "bytes_freed"), ==,
                    rotated_bytes);
   g_assert_true (g_file_test (fixture->log_path, G_FILE_TEST_IS_REGULAR));
   {
-    g_autofree char *older_path = g_build_filename (fixture->dir, older, NULL);
+    g_autofree char *older_path = g_build_filename (fixture->harness->dir, older, NULL);
 
     g_assert_false (g_file_test (older_path, G_FILE_TEST_EXISTS));
   }
 
-  send_admin (fixture, "GET", "/logs/files", &relisted);
+  sw_test_server_call (fixture->harness, "GET", "/logs/files", NULL, &relisted);
   files = array_of (&relisted);
   g_assert_cmpuint (json_array_get_length (files), ==, 1);
   g_assert_true (json_object_get_boolean_member (json_array_get_object_element (files, 0),
@@ -492,16 +350,17 @@ static void
 test_files_without_file_logging (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_auto(Reply) listed = { 0 };
-  g_auto(Reply) deleted = { 0 };
+  g_auto(SwTestReply) listed = { 0 };
+  g_auto(SwTestReply) deleted = { 0 };
 
-  send_admin (fixture, "GET", "/logs/files", &listed);
+  sw_test_server_call (fixture->harness, "GET", "/logs/files", NULL, &listed);
   g_assert_cmpuint (json_array_get_length (array_of (&listed)), ==, 0);
 
-  send_admin (fixture, "DELETE", "/logs/files", &deleted);
+  sw_test_server_call (fixture->harness, "DELETE", "/logs/files", NULL, &deleted);
   g_assert_cmpuint (deleted.status, ==, 200);
-  g_assert_cmpint (json_object_get_int_member (object_of (&deleted), "deleted"), ==, 0);
-  g_assert_cmpint (json_object_get_int_member (object_of (&deleted), "bytes_freed"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (sw_test_reply_object (&deleted), "deleted"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (sw_test_reply_object (&deleted), "bytes_freed"), ==,
+                   0);
 }
 
 /* The server records each request in the access log once it has been answered. */
@@ -509,21 +368,21 @@ static void
 test_access_log (Fixture       *fixture,
                  gconstpointer  data)
 {
-  g_auto(Reply) health = { 0 };
+  g_auto(SwTestReply) health = { 0 };
   gboolean found = FALSE;
 
   /* Requests are logged at debug. */
   sw_log_set_level (SW_LOG_LEVEL_DEBUG);
-  send_full (fixture, "GET", "/health", NULL, NULL, FALSE, &health);
+  sw_test_server_send (fixture->harness, "GET", "/health", NULL, NULL, &health);
   g_assert_cmpuint (health.status, ==, 200);
 
   for (guint attempt = 0; attempt < 100 && !found; attempt++)
     {
-      g_auto(Reply) reply = { 0 };
+      g_auto(SwTestReply) reply = { 0 };
       JsonArray *entries;
 
-      send_admin (fixture, "GET", "/logs?component=" SW_LOG_DOMAIN_ACCESS "&search=health",
-                  &reply);
+      sw_test_server_call (fixture->harness, "GET",
+                           "/logs?component=" SW_LOG_DOMAIN_ACCESS "&search=health", NULL, &reply);
       entries = array_of (&reply);
       if (json_array_get_length (entries) > 0)
         {
@@ -555,23 +414,23 @@ test_auth (Fixture       *fixture,
   g_message ("server-logs survives refused requests");
   for (gsize i = 0; i < G_N_ELEMENTS (routes); i++)
     {
-      g_auto(Reply) anonymous = { 0 };
-      g_auto(Reply) operator = { 0 };
+      g_auto(SwTestReply) anonymous = { 0 };
+      g_auto(SwTestReply) operator = { 0 };
 
-      send_full (fixture, routes[i][0], routes[i][1], NULL, NULL, FALSE, &anonymous);
+      sw_test_server_send (fixture->harness, routes[i][0], routes[i][1], NULL, NULL, &anonymous);
       g_assert_cmpuint (anonymous.status, ==, 401);
-      g_assert_true (json_object_has_member (object_of (&anonymous), "error"));
+      g_assert_true (json_object_has_member (sw_test_reply_object (&anonymous), "error"));
 
-      send_full (fixture, routes[i][0], routes[i][1], fixture->operator_token, NULL, FALSE,
-                 &operator);
+      sw_test_server_send (fixture->harness, routes[i][0], routes[i][1],
+                           fixture->harness->operator_token, NULL, &operator);
       g_assert_cmpuint (operator.status, ==, 403);
     }
 
   /* Nobody but an administrator cleared anything. */
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send_admin (fixture, "GET", "/logs?search=survives", &reply);
+    sw_test_server_call (fixture->harness, "GET", "/logs?search=survives", NULL, &reply);
     g_assert_cmpuint (json_array_get_length (array_of (&reply)), ==, 1);
   }
 }

@@ -9,193 +9,18 @@
 
 #include <libsoup/soup.h>
 
-#include "sw-auth.h"
-#include "sw-server.h"
 #include "sw-settings.h"
-#include "sw-test-util.h"
+#include "sw-test-server.h"
 #include "sw-user-private.h"
 
 /* Tokens, OIDC, settings and preferences through the real server on a loopback port,
  * with a real SoupSession, and the outcome checked in the store where it matters. */
 
-typedef struct
-{
-  SwStore *store;
-  SwServer *server;
-  char *api;
-  SwUser *admin;
-  SwUser *operator;
-  char *admin_token;      /* read,write,admin */
-  char *operator_token;   /* read,write */
-} Fixture;
-
-typedef struct
-{
-  guint status;
-  JsonNode *body;
-  char *text;
-  char *content_type;
-  char *location;
-} Reply;
-
-static void
-reply_clear (Reply *reply)
-{
-  g_clear_pointer (&reply->body, json_node_unref);
-  g_clear_pointer (&reply->text, g_free);
-  g_clear_pointer (&reply->content_type, g_free);
-  g_clear_pointer (&reply->location, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Reply, reply_clear)
-
-static char *
-issue_token (Fixture    *fixture,
-             SwUser     *user,
-             SwScopes    scopes)
-{
-  g_autoptr(GError) error = NULL;
-  char *plaintext = sw_auth_create_token (fixture->store, user->id, "fixture", scopes, NULL,
-                                          &error);
-
-  g_assert_no_error (error);
-  return plaintext;
-}
-
-static void
-fixture_setup (Fixture       *fixture,
-               gconstpointer  data)
-{
-  g_autoptr(GError) error = NULL;
-
-  fixture->store = sw_store_open (":memory:", &error);
-  g_assert_no_error (error);
-  fixture->admin = sw_auth_setup_admin (fixture->store, "ada", "correct horse", &error);
-  g_assert_no_error (error);
-  fixture->operator = sw_auth_create_user (fixture->store, "olly", "correct horse", "operator",
-                                           &error);
-  g_assert_no_error (error);
-  fixture->admin_token = issue_token (fixture, fixture->admin,
-                                      SW_SCOPE_READ | SW_SCOPE_WRITE | SW_SCOPE_ADMIN);
-  fixture->operator_token = issue_token (fixture, fixture->operator,
-                                         SW_SCOPE_READ | SW_SCOPE_WRITE);
-
-  fixture->server = sw_server_new ("127.0.0.1", 0, fixture->store);
-  g_assert_true (sw_server_start (fixture->server, &error));
-  g_assert_no_error (error);
-  fixture->api = sw_server_dup_api_uri (fixture->server);
-}
-
-static void
-fixture_teardown (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  sw_server_stop (fixture->server);
-  g_clear_object (&fixture->server);
-  g_clear_object (&fixture->admin);
-  g_clear_object (&fixture->operator);
-  g_clear_pointer (&fixture->admin_token, g_free);
-  g_clear_pointer (&fixture->operator_token, g_free);
-  g_clear_object (&fixture->store);
-  g_clear_pointer (&fixture->api, g_free);
-}
-
-/* One request with a Bearer @token (or none), a @body of @content_type (or none) and
- * optionally HX-Request: true. */
-static void
-send_full (Fixture    *fixture,
-           const char *method,
-           const char *path,
-           const char *token,
-           const char *content_type,
-           const char *body,
-           gboolean    htmx,
-           Reply      *reply)
-{
-  g_autoptr(SoupSession) session = soup_session_new ();
-  g_autofree char *url = g_strconcat (fixture->api, path, NULL);
-  g_autoptr(SoupMessage) msg = soup_message_new (method, url);
-  g_autoptr(GBytes) response = NULL;
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(GError) error = NULL;
-  SoupMessageHeaders *headers;
-
-  g_assert_nonnull (msg);
-  /* Redirects are answers to look at, not to follow. */
-  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
-  headers = soup_message_get_request_headers (msg);
-  if (token != NULL)
-    {
-      g_autofree char *bearer = g_strdup_printf ("Bearer %s", token);
-
-      soup_message_headers_append (headers, "Authorization", bearer);
-    }
-  if (htmx)
-    soup_message_headers_append (headers, "HX-Request", "true");
-  if (body != NULL)
-    {
-      g_autoptr(GBytes) bytes = g_bytes_new (body, strlen (body));
-
-      soup_message_set_request_body_from_bytes (msg, content_type, bytes);
-    }
-
-  response = soup_session_send_and_read (session, msg, NULL, &error);
-  g_assert_no_error (error);
-  reply->status = soup_message_get_status (msg);
-  reply->text = g_bytes_get_size (response) > 0
-                ? g_strndup (g_bytes_get_data (response, NULL), g_bytes_get_size (response))
-                : g_strdup ("");
-  reply->content_type = g_strdup (soup_message_headers_get_content_type (
-    soup_message_get_response_headers (msg), NULL));
-  reply->location = g_strdup (soup_message_headers_get_one (soup_message_get_response_headers (msg),
-                                                            "Location"));
-  if (json_parser_load_from_data (parser, reply->text, -1, NULL))
-    reply->body = json_parser_steal_root (parser);
-}
-
-static void
-send (Fixture    *fixture,
-      const char *method,
-      const char *path,
-      const char *token,
-      const char *json,
-      Reply      *reply)
-{
-  send_full (fixture, method, path, token, "application/json", json, FALSE, reply);
-}
+typedef SwTestServer Fixture;
 
 static JsonObject *
-object_of (Reply *reply)
-{
-  g_assert_nonnull (reply->body);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (reply->body));
-  return json_node_get_object (reply->body);
-}
-
-static const char *
-member (Reply      *reply,
-        const char *name)
-{
-  JsonObject *object = object_of (reply);
-
-  g_assert_true (json_object_has_member (object, name));
-  return json_object_get_string_member (object, name);
-}
-
-/* The error envelope: a non-empty "error" string. */
-static const char *
-error_of (Reply *reply)
-{
-  const char *message = member (reply, "error");
-
-  g_assert_nonnull (message);
-  g_assert_cmpstr (message, !=, "");
-  return message;
-}
-
-static JsonObject *
-find_token (Reply      *list,
-            const char *id)
+find_token (SwTestReply *list,
+            const char  *id)
 {
   JsonArray *array;
 
@@ -255,17 +80,17 @@ static void
 test_token_lifecycle (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_auto(Reply) created = { 0 };
-  g_auto(Reply) me = { 0 };
-  g_auto(Reply) list = { 0 };
-  g_auto(Reply) revoked = { 0 };
-  g_auto(Reply) refused = { 0 };
-  g_auto(Reply) again = { 0 };
-  g_auto(Reply) unknown = { 0 };
-  g_auto(Reply) still_active = { 0 };
-  g_auto(Reply) deleted = { 0 };
-  g_auto(Reply) list_after = { 0 };
-  g_auto(Reply) deleted_again = { 0 };
+  g_auto(SwTestReply) created = { 0 };
+  g_auto(SwTestReply) me = { 0 };
+  g_auto(SwTestReply) list = { 0 };
+  g_auto(SwTestReply) revoked = { 0 };
+  g_auto(SwTestReply) refused = { 0 };
+  g_auto(SwTestReply) again = { 0 };
+  g_auto(SwTestReply) unknown = { 0 };
+  g_auto(SwTestReply) still_active = { 0 };
+  g_auto(SwTestReply) deleted = { 0 };
+  g_auto(SwTestReply) list_after = { 0 };
+  g_auto(SwTestReply) deleted_again = { 0 };
   g_autofree char *id = NULL;
   g_autofree char *plaintext = NULL;
   g_autofree char *path = NULL;
@@ -274,27 +99,27 @@ test_token_lifecycle (Fixture       *fixture,
   g_autofree char *own_permanent = NULL;
   JsonObject *listed;
 
-  send (fixture, "POST", "/auth/tokens", fixture->operator_token,
-        "{\"name\":\"  ci runner \",\"scopes\":[\"write\",\"read\"]}", &created);
+  sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->operator_token,
+                       "{\"name\":\"  ci runner \",\"scopes\":[\"write\",\"read\"]}", &created);
   g_assert_cmpuint (created.status, ==, 201);
-  id = g_strdup (member (&created, "id"));
-  plaintext = g_strdup (member (&created, "token"));
+  id = g_strdup (sw_test_reply_member (&created, "id"));
+  plaintext = g_strdup (sw_test_reply_member (&created, "token"));
   g_assert_true (g_str_has_prefix (plaintext, "sw_"));
   g_assert_cmpuint (strlen (plaintext), ==, 43);
-  g_assert_cmpstr (member (&created, "name"), ==, "ci runner");
-  g_assert_cmpstr (member (&created, "scopes"), ==, "read,write");
-  g_assert_cmpstr (member (&created, "status"), ==, "active");
-  g_assert_cmpstr (member (&created, "user_id"), ==, fixture->operator->id);
-  g_assert_false (json_object_has_member (object_of (&created), "token_hash"));
+  g_assert_cmpstr (sw_test_reply_member (&created, "name"), ==, "ci runner");
+  g_assert_cmpstr (sw_test_reply_member (&created, "scopes"), ==, "read,write");
+  g_assert_cmpstr (sw_test_reply_member (&created, "status"), ==, "active");
+  g_assert_cmpstr (sw_test_reply_member (&created, "user_id"), ==, fixture->operator->id);
+  g_assert_false (json_object_has_member (sw_test_reply_object (&created), "token_hash"));
   g_assert_null (strstr (created.text, "hash"));
 
   /* The new token works at once. */
-  send (fixture, "GET", "/auth/me", plaintext, NULL, &me);
+  sw_test_server_send (fixture, "GET", "/auth/me", plaintext, NULL, &me);
   g_assert_cmpuint (me.status, ==, 200);
-  g_assert_cmpstr (member (&me, "username"), ==, "olly");
+  g_assert_cmpstr (sw_test_reply_member (&me, "username"), ==, "olly");
 
   /* Listed for its owner, never with the plaintext. */
-  send (fixture, "GET", "/auth/tokens", fixture->operator_token, NULL, &list);
+  sw_test_server_send (fixture, "GET", "/auth/tokens", fixture->operator_token, NULL, &list);
   g_assert_cmpuint (list.status, ==, 200);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list.body)), ==, 2);
   listed = find_token (&list, id);
@@ -306,30 +131,30 @@ test_token_lifecycle (Fixture       *fixture,
 
   /* Active tokens cannot be deleted for good. */
   permanent = g_strdup_printf ("/auth/tokens/%s/permanent", id);
-  send (fixture, "DELETE", permanent, fixture->operator_token, NULL, &still_active);
+  sw_test_server_send (fixture, "DELETE", permanent, fixture->operator_token, NULL, &still_active);
   g_assert_cmpuint (still_active.status, ==, 409);
-  error_of (&still_active);
+  sw_test_reply_error (&still_active);
 
   path = g_strdup_printf ("/auth/tokens/%s", id);
-  send (fixture, "DELETE", path, fixture->operator_token, NULL, &revoked);
+  sw_test_server_send (fixture, "DELETE", path, fixture->operator_token, NULL, &revoked);
   g_assert_cmpuint (revoked.status, ==, 200);
-  g_assert_cmpstr (member (&revoked, "status"), ==, "revoked");
+  g_assert_cmpstr (sw_test_reply_member (&revoked, "status"), ==, "revoked");
 
   /* A revoked token no longer authenticates. */
-  send (fixture, "GET", "/auth/me", plaintext, NULL, &refused);
+  sw_test_server_send (fixture, "GET", "/auth/me", plaintext, NULL, &refused);
   g_assert_cmpuint (refused.status, ==, 401);
 
-  send (fixture, "DELETE", path, fixture->operator_token, NULL, &again);
+  sw_test_server_send (fixture, "DELETE", path, fixture->operator_token, NULL, &again);
   g_assert_cmpuint (again.status, ==, 409);
-  error_of (&again);
-  send (fixture, "DELETE", "/auth/tokens/0190a000-0000-7000-8000-000000000000",
-        fixture->operator_token, NULL, &unknown);
+  sw_test_reply_error (&again);
+  sw_test_server_send (fixture, "DELETE", "/auth/tokens/0190a000-0000-7000-8000-000000000000",
+                       fixture->operator_token, NULL, &unknown);
   g_assert_cmpuint (unknown.status, ==, 404);
-  error_of (&unknown);
+  sw_test_reply_error (&unknown);
 
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM audit_log WHERE token_id = ?1", id),
                    >=, 2);
-  send (fixture, "DELETE", permanent, fixture->operator_token, NULL, &deleted);
+  sw_test_server_send (fixture, "DELETE", permanent, fixture->operator_token, NULL, &deleted);
   g_assert_cmpuint (deleted.status, ==, 204);
   g_assert_cmpstr (deleted.text, ==, "");
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM api_tokens WHERE id = ?1", id),
@@ -340,26 +165,26 @@ test_token_lifecycle (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM audit_log WHERE token_name = ?1",
                                "ci runner"), ==, 0);
 
-  send (fixture, "GET", "/auth/tokens", fixture->operator_token, NULL, &list_after);
+  sw_test_server_send (fixture, "GET", "/auth/tokens", fixture->operator_token, NULL, &list_after);
   g_assert_cmpuint (list_after.status, ==, 200);
   g_assert_null (find_token (&list_after, id));
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list_after.body)), ==, 1);
 
-  send (fixture, "DELETE", permanent, fixture->operator_token, NULL, &deleted_again);
+  sw_test_server_send (fixture, "DELETE", permanent, fixture->operator_token, NULL, &deleted_again);
   g_assert_cmpuint (deleted_again.status, ==, 404);
 
   /* A token may revoke itself, and is refused from then on. */
   own_id = g_strdup (json_object_get_string_member (
     json_array_get_object_element (json_node_get_array (list_after.body), 0), "id"));
   {
-    g_auto(Reply) self_revoke = { 0 };
-    g_auto(Reply) after = { 0 };
+    g_auto(SwTestReply) self_revoke = { 0 };
+    g_auto(SwTestReply) after = { 0 };
     g_autofree char *own_path = g_strdup_printf ("/auth/tokens/%s", own_id);
 
-    send (fixture, "DELETE", own_path, fixture->operator_token, NULL, &self_revoke);
+    sw_test_server_send (fixture, "DELETE", own_path, fixture->operator_token, NULL, &self_revoke);
     g_assert_cmpuint (self_revoke.status, ==, 200);
     own_permanent = g_strdup_printf ("/auth/tokens/%s/permanent", own_id);
-    send (fixture, "DELETE", own_permanent, fixture->operator_token, NULL, &after);
+    sw_test_server_send (fixture, "DELETE", own_permanent, fixture->operator_token, NULL, &after);
     g_assert_cmpuint (after.status, ==, 401);
   }
 }
@@ -368,98 +193,98 @@ static void
 test_token_scopes_and_ownership (Fixture       *fixture,
                                  gconstpointer  data)
 {
-  g_autofree char *admin_write = issue_token (fixture, fixture->admin,
-                                              SW_SCOPE_READ | SW_SCOPE_WRITE);
+  g_autofree char *admin_write = sw_test_server_issue_token (fixture, fixture->admin,
+                                                             SW_SCOPE_READ | SW_SCOPE_WRITE);
   g_autofree char *admin_path = NULL;
   g_autofree char *admin_permanent = NULL;
   g_autofree char *admin_token_id = NULL;
 
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "POST", "/auth/tokens", fixture->operator_token, "{\"name\":\"plain\"}",
-          &reply);
+    sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->operator_token,
+                         "{\"name\":\"plain\"}", &reply);
     g_assert_cmpuint (reply.status, ==, 201);
-    g_assert_cmpstr (member (&reply, "scopes"), ==, "read");
+    g_assert_cmpstr (sw_test_reply_member (&reply, "scopes"), ==, "read");
   }
   /* A token hands out no scope it lacks itself. */
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "POST", "/auth/tokens", fixture->operator_token,
-          "{\"name\":\"hooks\",\"scopes\":\"Webhook, read\"}", &reply);
+    sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->operator_token,
+                         "{\"name\":\"hooks\",\"scopes\":\"Webhook, read\"}", &reply);
     g_assert_cmpuint (reply.status, ==, 403);
   }
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "POST", "/auth/tokens", fixture->operator_token,
-          "{\"name\":\"both\",\"scopes\":\" write , read \"}", &reply);
+    sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->operator_token,
+                         "{\"name\":\"both\",\"scopes\":\" write , read \"}", &reply);
     g_assert_cmpuint (reply.status, ==, 201);
-    g_assert_cmpstr (member (&reply, "scopes"), ==, "read,write");
+    g_assert_cmpstr (sw_test_reply_member (&reply, "scopes"), ==, "read,write");
   }
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "POST", "/auth/tokens", fixture->operator_token,
-          "{\"name\":\"bad\",\"scopes\":\"read,fly\"}", &reply);
+    sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->operator_token,
+                         "{\"name\":\"bad\",\"scopes\":\"read,fly\"}", &reply);
     g_assert_cmpuint (reply.status, ==, 400);
-    g_assert_nonnull (strstr (error_of (&reply), "fly"));
+    g_assert_nonnull (strstr (sw_test_reply_error (&reply), "fly"));
   }
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "POST", "/auth/tokens", fixture->operator_token,
-          "{\"name\":\"bad\",\"scopes\":42}", &reply);
-    g_assert_cmpuint (reply.status, ==, 400);
-  }
-  {
-    g_auto(Reply) reply = { 0 };
-
-    send (fixture, "POST", "/auth/tokens", fixture->operator_token, "{\"scopes\":\"read\"}",
-          &reply);
-    g_assert_cmpuint (reply.status, ==, 400);
-    error_of (&reply);
-  }
-  {
-    g_auto(Reply) reply = { 0 };
-
-    send (fixture, "POST", "/auth/tokens", fixture->operator_token,
-          "{\"name\":\"   \",\"scopes\":\"read\"}", &reply);
+    sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->operator_token,
+                         "{\"name\":\"bad\",\"scopes\":42}", &reply);
     g_assert_cmpuint (reply.status, ==, 400);
   }
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "POST", "/auth/tokens", fixture->operator_token, "[1,2]", &reply);
+    sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->operator_token,
+                         "{\"scopes\":\"read\"}", &reply);
+    g_assert_cmpuint (reply.status, ==, 400);
+    sw_test_reply_error (&reply);
+  }
+  {
+    g_auto(SwTestReply) reply = { 0 };
+
+    sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->operator_token,
+                         "{\"name\":\"   \",\"scopes\":\"read\"}", &reply);
+    g_assert_cmpuint (reply.status, ==, 400);
+  }
+  {
+    g_auto(SwTestReply) reply = { 0 };
+
+    sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->operator_token, "[1,2]", &reply);
     g_assert_cmpuint (reply.status, ==, 400);
   }
   /* An operator may not ask for the admin scope… */
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "POST", "/auth/tokens", fixture->operator_token,
-          "{\"name\":\"root\",\"scopes\":\"read,admin\"}", &reply);
+    sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->operator_token,
+                         "{\"name\":\"root\",\"scopes\":\"read,admin\"}", &reply);
     g_assert_cmpuint (reply.status, ==, 403);
-    error_of (&reply);
+    sw_test_reply_error (&reply);
   }
   /* …nor may an administrator's token that lacks it… */
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "POST", "/auth/tokens", admin_write,
-          "{\"name\":\"root\",\"scopes\":[\"admin\"]}", &reply);
+    sw_test_server_send (fixture, "POST", "/auth/tokens", admin_write,
+                         "{\"name\":\"root\",\"scopes\":[\"admin\"]}", &reply);
     g_assert_cmpuint (reply.status, ==, 403);
   }
   /* …but one that holds it can. */
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "POST", "/auth/tokens", fixture->admin_token,
-          "{\"name\":\"root\",\"scopes\":\"admin,webhook\"}", &reply);
+    sw_test_server_send (fixture, "POST", "/auth/tokens", fixture->admin_token,
+                         "{\"name\":\"root\",\"scopes\":\"admin,webhook\"}", &reply);
     g_assert_cmpuint (reply.status, ==, 201);
-    g_assert_cmpstr (member (&reply, "scopes"), ==, "webhook,admin");
-    admin_token_id = g_strdup (member (&reply, "id"));
+    g_assert_cmpstr (sw_test_reply_member (&reply, "scopes"), ==, "webhook,admin");
+    admin_token_id = g_strdup (sw_test_reply_member (&reply, "id"));
   }
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM api_tokens "
                                         "WHERE name = 'root' AND user_id = ?1",
@@ -471,19 +296,20 @@ test_token_scopes_and_ownership (Fixture       *fixture,
   admin_path = g_strdup_printf ("/auth/tokens/%s", admin_token_id);
   admin_permanent = g_strdup_printf ("/auth/tokens/%s/permanent", admin_token_id);
   {
-    g_auto(Reply) revoke = { 0 };
-    g_auto(Reply) remove = { 0 };
-    g_auto(Reply) list = { 0 };
+    g_auto(SwTestReply) revoke = { 0 };
+    g_auto(SwTestReply) remove = { 0 };
+    g_auto(SwTestReply) list = { 0 };
 
-    send (fixture, "DELETE", admin_path, fixture->operator_token, NULL, &revoke);
+    sw_test_server_send (fixture, "DELETE", admin_path, fixture->operator_token, NULL, &revoke);
     g_assert_cmpuint (revoke.status, ==, 404);
-    send (fixture, "DELETE", admin_permanent, fixture->operator_token, NULL, &remove);
+    sw_test_server_send (fixture, "DELETE", admin_permanent, fixture->operator_token, NULL,
+                         &remove);
     g_assert_cmpuint (remove.status, ==, 404);
     g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM api_tokens "
                                           "WHERE id = ?1 AND status = 'active'",
                                  admin_token_id), ==, 1);
 
-    send (fixture, "GET", "/auth/tokens", fixture->operator_token, NULL, &list);
+    sw_test_server_send (fixture, "GET", "/auth/tokens", fixture->operator_token, NULL, &list);
     g_assert_cmpuint (list.status, ==, 200);
     g_assert_null (find_token (&list, admin_token_id));
   }
@@ -501,12 +327,12 @@ test_oidc (Fixture       *fixture,
 
   for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_auto(Reply) reply = { 0 };
+      g_auto(SwTestReply) reply = { 0 };
 
-      send (fixture, "GET", paths[i], NULL, NULL, &reply);
+      sw_test_server_send (fixture, "GET", paths[i], NULL, NULL, &reply);
       g_assert_cmpuint (reply.status, ==, 404);
-      g_assert_nonnull (strstr (error_of (&reply), "not configured"));
-      g_assert_nonnull (strstr (error_of (&reply), "OIDC"));
+      g_assert_nonnull (strstr (sw_test_reply_error (&reply), "not configured"));
+      g_assert_nonnull (strstr (sw_test_reply_error (&reply), "OIDC"));
       g_assert_null (reply.location);
     }
 
@@ -514,9 +340,9 @@ test_oidc (Fixture       *fixture,
   g_assert_true (sw_settings_set (settings, "auth.providers.oidc.enabled", "true", &error));
   g_assert_no_error (error);
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "GET", paths[0], NULL, NULL, &reply);
+    sw_test_server_send (fixture, "GET", paths[0], NULL, NULL, &reply);
     g_assert_cmpuint (reply.status, ==, 404);
   }
 
@@ -527,11 +353,11 @@ test_oidc (Fixture       *fixture,
   g_assert_no_error (error);
   for (gsize i = 0; i < G_N_ELEMENTS (paths); i++)
     {
-      g_auto(Reply) reply = { 0 };
+      g_auto(SwTestReply) reply = { 0 };
 
-      send (fixture, "GET", paths[i], NULL, NULL, &reply);
+      sw_test_server_send (fixture, "GET", paths[i], NULL, NULL, &reply);
       g_assert_cmpuint (reply.status, ==, 501);
-      g_assert_cmpstr (error_of (&reply), ==, "not implemented");
+      g_assert_cmpstr (sw_test_reply_error (&reply), ==, "not implemented");
       g_assert_null (reply.location);
     }
 }
@@ -555,8 +381,8 @@ test_settings_get_hides_secrets (Fixture       *fixture,
                                  gconstpointer  data)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(Reply) reply = { 0 };
-  g_auto(Reply) operator = { 0 };
+  g_auto(SwTestReply) reply = { 0 };
+  g_auto(SwTestReply) operator = { 0 };
   g_autoptr(GList) keys = NULL;
 
   /* Rows as an older version or a careless import could have left them. */
@@ -567,24 +393,24 @@ test_settings_get_hides_secrets (Fixture       *fixture,
                                 "('custom.note', 'kept', '')", &error));
   g_assert_no_error (error);
 
-  send (fixture, "GET", "/settings", fixture->admin_token, NULL, &reply);
+  sw_test_server_send (fixture, "GET", "/settings", fixture->admin_token, NULL, &reply);
   g_assert_cmpuint (reply.status, ==, 200);
-  g_assert_cmpstr (member (&reply, "custom.note"), ==, "kept");
-  g_assert_cmpstr (member (&reply, "provider.name_similarity_threshold"), ==, "60");
+  g_assert_cmpstr (sw_test_reply_member (&reply, "custom.note"), ==, "kept");
+  g_assert_cmpstr (sw_test_reply_member (&reply, "provider.name_similarity_threshold"), ==, "60");
   g_assert_null (strstr (reply.text, "leaked"));
 
-  keys = json_object_get_members (object_of (&reply));
+  keys = json_object_get_members (sw_test_reply_object (&reply));
   g_assert_cmpuint (g_list_length (keys), >, 10);
   for (GList *l = keys; l != NULL; l = l->next)
     {
-      JsonNode *value = json_object_get_member (object_of (&reply), l->data);
+      JsonNode *value = json_object_get_member (sw_test_reply_object (&reply), l->data);
 
       if (looks_secret (l->data))
         g_error ("GET /settings shows %s", (const char *) l->data);
       g_assert_cmpuint (json_node_get_value_type (value), ==, G_TYPE_STRING);
     }
 
-  send (fixture, "GET", "/settings", fixture->operator_token, NULL, &operator);
+  sw_test_server_send (fixture, "GET", "/settings", fixture->operator_token, NULL, &operator);
   g_assert_cmpuint (operator.status, ==, 403);
 }
 
@@ -593,25 +419,25 @@ test_settings_put (Fixture       *fixture,
                    gconstpointer  data)
 {
   g_autoptr(SwSettings) settings = sw_settings_new (fixture->store);
-  g_auto(Reply) put = { 0 };
-  g_auto(Reply) get = { 0 };
-  g_auto(Reply) empty = { 0 };
+  g_auto(SwTestReply) put = { 0 };
+  g_auto(SwTestReply) get = { 0 };
+  g_auto(SwTestReply) empty = { 0 };
 
-  send (fixture, "PUT", "/settings", fixture->admin_token,
-        "{\"provider.name_similarity_threshold\":\"75\","
-        "\"images.backdrop.target_count\":\" 3\","
-        "\"custom.thing\":\"as sent\"}", &put);
+  sw_test_server_send (fixture, "PUT", "/settings", fixture->admin_token,
+                       "{\"provider.name_similarity_threshold\":\"75\","
+                       "\"images.backdrop.target_count\":\" 3\","
+                       "\"custom.thing\":\"as sent\"}", &put);
   g_assert_cmpuint (put.status, ==, 200);
-  g_assert_cmpstr (member (&put, "status"), ==, "updated");
+  g_assert_cmpstr (sw_test_reply_member (&put, "status"), ==, "updated");
 
-  send (fixture, "GET", "/settings", fixture->admin_token, NULL, &get);
+  sw_test_server_send (fixture, "GET", "/settings", fixture->admin_token, NULL, &get);
   g_assert_cmpuint (get.status, ==, 200);
-  g_assert_cmpstr (member (&get, "provider.name_similarity_threshold"), ==, "75");
-  g_assert_cmpstr (member (&get, "images.backdrop.target_count"), ==, "3");
-  g_assert_cmpstr (member (&get, "custom.thing"), ==, "as sent");
+  g_assert_cmpstr (sw_test_reply_member (&get, "provider.name_similarity_threshold"), ==, "75");
+  g_assert_cmpstr (sw_test_reply_member (&get, "images.backdrop.target_count"), ==, "3");
+  g_assert_cmpstr (sw_test_reply_member (&get, "custom.thing"), ==, "as sent");
   g_assert_cmpint (sw_settings_get_int (settings, "provider.name_similarity_threshold"), ==, 75);
 
-  send (fixture, "PUT", "/settings", fixture->admin_token, "{}", &empty);
+  sw_test_server_send (fixture, "PUT", "/settings", fixture->admin_token, "{}", &empty);
   g_assert_cmpuint (empty.status, ==, 200);
 }
 
@@ -620,28 +446,28 @@ test_settings_put_invalid (Fixture       *fixture,
                            gconstpointer  data)
 {
   g_autoptr(SwSettings) settings = sw_settings_new (fixture->store);
-  g_auto(Reply) reply = { 0 };
-  g_auto(Reply) secret = { 0 };
-  g_auto(Reply) wrong_type = { 0 };
-  g_auto(Reply) not_object = { 0 };
-  g_auto(Reply) operator = { 0 };
+  g_auto(SwTestReply) reply = { 0 };
+  g_auto(SwTestReply) secret = { 0 };
+  g_auto(SwTestReply) wrong_type = { 0 };
+  g_auto(SwTestReply) not_object = { 0 };
+  g_auto(SwTestReply) operator = { 0 };
   g_autofree char *before = NULL;
   JsonArray *details;
   g_autofree char *after = NULL;
   gint64 rows = count_rows (fixture, "SELECT count(*) FROM settings WHERE key LIKE ?1", "%");
 
-  send (fixture, "GET", "/settings", fixture->admin_token, NULL, &reply);
+  sw_test_server_send (fixture, "GET", "/settings", fixture->admin_token, NULL, &reply);
   before = g_strdup (reply.text);
-  reply_clear (&reply);
+  sw_test_reply_clear (&reply);
 
-  send (fixture, "PUT", "/settings", fixture->admin_token,
-        "{\"provider.name_similarity_threshold\":\"80\","
-        "\"images.backdrop.target_count\":\"99\","
-        "\"custom.other\":\"x\","
-        "\"rule_schedule.interval_minutes\":\"3\"}", &reply);
+  sw_test_server_send (fixture, "PUT", "/settings", fixture->admin_token,
+                       "{\"provider.name_similarity_threshold\":\"80\","
+                       "\"images.backdrop.target_count\":\"99\","
+                       "\"custom.other\":\"x\","
+                       "\"rule_schedule.interval_minutes\":\"3\"}", &reply);
   g_assert_cmpuint (reply.status, ==, 400);
-  g_assert_nonnull (strstr (error_of (&reply), "images.backdrop.target_count"));
-  details = json_object_get_array_member (object_of (&reply), "details");
+  g_assert_nonnull (strstr (sw_test_reply_error (&reply), "images.backdrop.target_count"));
+  details = json_object_get_array_member (sw_test_reply_object (&reply), "details");
   g_assert_nonnull (details);
   g_assert_cmpuint (json_array_get_length (details), ==, 2);
   g_assert_nonnull (strstr (json_array_get_string_element (details, 0),
@@ -655,27 +481,27 @@ test_settings_put_invalid (Fixture       *fixture,
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM settings WHERE key LIKE ?1", "%"),
                    ==, rows);
 
-  send (fixture, "PUT", "/settings", fixture->admin_token,
-        "{\"provider.lastfm.api_key\":\"abc\",\"custom.third\":\"y\"}", &secret);
+  sw_test_server_send (fixture, "PUT", "/settings", fixture->admin_token,
+                       "{\"provider.lastfm.api_key\":\"abc\",\"custom.third\":\"y\"}", &secret);
   g_assert_cmpuint (secret.status, ==, 400);
-  g_assert_nonnull (strstr (error_of (&secret), "provider.lastfm.api_key"));
+  g_assert_nonnull (strstr (sw_test_reply_error (&secret), "provider.lastfm.api_key"));
 
-  send (fixture, "PUT", "/settings", fixture->admin_token,
-        "{\"images.backdrop.target_count\":2}", &wrong_type);
+  sw_test_server_send (fixture, "PUT", "/settings", fixture->admin_token,
+                       "{\"images.backdrop.target_count\":2}", &wrong_type);
   g_assert_cmpuint (wrong_type.status, ==, 400);
-  g_assert_nonnull (strstr (error_of (&wrong_type), "images.backdrop.target_count"));
+  g_assert_nonnull (strstr (sw_test_reply_error (&wrong_type), "images.backdrop.target_count"));
 
-  send (fixture, "PUT", "/settings", fixture->admin_token, "[\"a\"]", &not_object);
+  sw_test_server_send (fixture, "PUT", "/settings", fixture->admin_token, "[\"a\"]", &not_object);
   g_assert_cmpuint (not_object.status, ==, 400);
 
-  send (fixture, "PUT", "/settings", fixture->operator_token,
-        "{\"custom.other\":\"x\"}", &operator);
+  sw_test_server_send (fixture, "PUT", "/settings", fixture->operator_token,
+                       "{\"custom.other\":\"x\"}", &operator);
   g_assert_cmpuint (operator.status, ==, 403);
 
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM settings WHERE key LIKE ?1", "%"),
                    ==, rows);
-  reply_clear (&reply);
-  send (fixture, "GET", "/settings", fixture->admin_token, NULL, &reply);
+  sw_test_reply_clear (&reply);
+  sw_test_server_send (fixture, "GET", "/settings", fixture->admin_token, NULL, &reply);
   after = g_strdup (reply.text);
   g_assert_cmpstr (before, ==, after);
 }
@@ -684,40 +510,41 @@ static void
 test_settings_nfo_output (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_auto(Reply) get = { 0 };
-  g_auto(Reply) put = { 0 };
-  g_auto(Reply) again = { 0 };
-  g_auto(Reply) invalid = { 0 };
-  g_auto(Reply) after = { 0 };
+  g_auto(SwTestReply) get = { 0 };
+  g_auto(SwTestReply) put = { 0 };
+  g_auto(SwTestReply) again = { 0 };
+  g_auto(SwTestReply) invalid = { 0 };
+  g_auto(SwTestReply) after = { 0 };
   JsonObject *map;
 
-  send (fixture, "GET", "/settings/nfo-output", fixture->admin_token, NULL, &get);
+  sw_test_server_send (fixture, "GET", "/settings/nfo-output", fixture->admin_token, NULL, &get);
   g_assert_cmpuint (get.status, ==, 200);
-  map = object_of (&get);
+  map = sw_test_reply_object (&get);
   g_assert_true (json_object_get_boolean_member (map, "default_behavior"));
   g_assert_false (json_object_get_boolean_member (map, "moods_as_styles"));
   g_assert_cmpstr (json_array_get_string_element (
     json_object_get_array_member (map, "genre_sources"), 0), ==, "genres");
 
-  send (fixture, "PUT", "/settings/nfo-output", fixture->admin_token,
-        "{\"default_behavior\":false,\"moods_as_styles\":true,"
-        "\"genre_sources\":[\"genres\",\"styles\"]}", &put);
+  sw_test_server_send (fixture, "PUT", "/settings/nfo-output", fixture->admin_token,
+                       "{\"default_behavior\":false,\"moods_as_styles\":true,"
+                       "\"genre_sources\":[\"genres\",\"styles\"]}", &put);
   g_assert_cmpuint (put.status, ==, 200);
-  g_assert_false (json_object_get_boolean_member (object_of (&put), "default_behavior"));
+  g_assert_false (json_object_get_boolean_member (sw_test_reply_object (&put), "default_behavior"));
 
-  send (fixture, "GET", "/settings/nfo-output", fixture->admin_token, NULL, &again);
-  map = object_of (&again);
+  sw_test_server_send (fixture, "GET", "/settings/nfo-output", fixture->admin_token, NULL, &again);
+  map = sw_test_reply_object (&again);
   g_assert_false (json_object_get_boolean_member (map, "default_behavior"));
   g_assert_true (json_object_get_boolean_member (map, "moods_as_styles"));
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (map, "genre_sources")),
                     ==, 2);
 
-  send (fixture, "PUT", "/settings/nfo-output", fixture->admin_token,
-        "{\"default_behavior\":true,\"genre_sources\":[\"colours\"]}", &invalid);
+  sw_test_server_send (fixture, "PUT", "/settings/nfo-output", fixture->admin_token,
+                       "{\"default_behavior\":true,\"genre_sources\":[\"colours\"]}", &invalid);
   g_assert_cmpuint (invalid.status, ==, 400);
-  error_of (&invalid);
-  send (fixture, "GET", "/settings/nfo-output", fixture->admin_token, NULL, &after);
-  g_assert_false (json_object_get_boolean_member (object_of (&after), "default_behavior"));
+  sw_test_reply_error (&invalid);
+  sw_test_server_send (fixture, "GET", "/settings/nfo-output", fixture->admin_token, NULL, &after);
+  g_assert_false (json_object_get_boolean_member (sw_test_reply_object (&after),
+                                                  "default_behavior"));
 }
 
 static void
@@ -725,36 +552,37 @@ test_settings_logging (Fixture       *fixture,
                        gconstpointer  data)
 {
   g_autoptr(SwSettings) settings = sw_settings_new (fixture->store);
-  g_auto(Reply) get = { 0 };
-  g_auto(Reply) put = { 0 };
-  g_auto(Reply) invalid = { 0 };
-  g_auto(Reply) form = { 0 };
+  g_auto(SwTestReply) get = { 0 };
+  g_auto(SwTestReply) put = { 0 };
+  g_auto(SwTestReply) invalid = { 0 };
+  g_auto(SwTestReply) form = { 0 };
   g_autofree char *level = NULL;
   g_autofree char *format = NULL;
 
-  send (fixture, "GET", "/settings/logging", fixture->admin_token, NULL, &get);
+  sw_test_server_send (fixture, "GET", "/settings/logging", fixture->admin_token, NULL, &get);
   g_assert_cmpuint (get.status, ==, 200);
-  g_assert_cmpstr (member (&get, "level"), ==, "info");
+  g_assert_cmpstr (sw_test_reply_member (&get, "level"), ==, "info");
 
-  send (fixture, "PUT", "/settings/logging", fixture->admin_token,
-        "{\"level\":\"debug\",\"format\":\"text\",\"file_max_files\":3}", &put);
+  sw_test_server_send (fixture, "PUT", "/settings/logging", fixture->admin_token,
+                       "{\"level\":\"debug\",\"format\":\"text\",\"file_max_files\":3}", &put);
   g_assert_cmpuint (put.status, ==, 200);
-  g_assert_cmpstr (member (&put, "level"), ==, "debug");
-  g_assert_cmpint (json_object_get_int_member (object_of (&put), "file_max_files"), ==, 3);
+  g_assert_cmpstr (sw_test_reply_member (&put, "level"), ==, "debug");
+  g_assert_cmpint (json_object_get_int_member (sw_test_reply_object (&put), "file_max_files"), ==,
+                   3);
   level = sw_settings_get (settings, "logging.level");
   g_assert_cmpstr (level, ==, "debug");
 
-  send (fixture, "PUT", "/settings/logging", fixture->admin_token, "{\"level\":\"loud\"}",
-        &invalid);
+  sw_test_server_send (fixture, "PUT", "/settings/logging", fixture->admin_token,
+                       "{\"level\":\"loud\"}", &invalid);
   g_assert_cmpuint (invalid.status, ==, 400);
   g_clear_pointer (&level, g_free);
   level = sw_settings_get (settings, "logging.level");
   g_assert_cmpstr (level, ==, "debug");
 
   /* The web UI's form, with the level for this run only, answered with a fragment. */
-  send_full (fixture, "PUT", "/settings/logging", fixture->admin_token,
-             "application/x-www-form-urlencoded", "level=error&format=json&ephemeral=true",
-             TRUE, &form);
+  sw_test_server_request (fixture, "PUT", "/settings/logging", fixture->admin_token,
+                          "application/x-www-form-urlencoded",
+                          "level=error&format=json&ephemeral=true", SW_TEST_REQUEST_HTMX, &form);
   g_assert_cmpuint (form.status, ==, 200);
   g_assert_cmpstr (form.content_type, ==, "text/html");
   g_assert_nonnull (strstr (form.text, "<span"));
@@ -777,63 +605,63 @@ test_preferences (Fixture       *fixture,
     "page_size", "metadata_languages", "auto_fetch_images",
     "metadata_name_romanization_fallback", "bg_opacity",
   };
-  g_auto(Reply) all = { 0 };
-  g_auto(Reply) set = { 0 };
-  g_auto(Reply) one = { 0 };
-  g_auto(Reply) others = { 0 };
-  g_auto(Reply) all_after = { 0 };
+  g_auto(SwTestReply) all = { 0 };
+  g_auto(SwTestReply) set = { 0 };
+  g_auto(SwTestReply) one = { 0 };
+  g_auto(SwTestReply) others = { 0 };
+  g_auto(SwTestReply) all_after = { 0 };
 
-  send (fixture, "GET", "/preferences", fixture->operator_token, NULL, &all);
+  sw_test_server_send (fixture, "GET", "/preferences", fixture->operator_token, NULL, &all);
   g_assert_cmpuint (all.status, ==, 200);
   for (gsize i = 0; i < G_N_ELEMENTS (contract_keys); i++)
-    member (&all, contract_keys[i]);
-  g_assert_cmpstr (member (&all, "theme"), ==, "dark");
-  g_assert_cmpstr (member (&all, "page_size"), ==, "50");
-  g_assert_cmpstr (member (&all, "metadata_languages"), ==, "[\"en\"]");
+    sw_test_reply_member (&all, contract_keys[i]);
+  g_assert_cmpstr (sw_test_reply_member (&all, "theme"), ==, "dark");
+  g_assert_cmpstr (sw_test_reply_member (&all, "page_size"), ==, "50");
+  g_assert_cmpstr (sw_test_reply_member (&all, "metadata_languages"), ==, "[\"en\"]");
 
-  send (fixture, "PUT", "/preferences/theme", fixture->operator_token, "{\"value\":\"light\"}",
-        &set);
+  sw_test_server_send (fixture, "PUT", "/preferences/theme", fixture->operator_token,
+                       "{\"value\":\"light\"}", &set);
   g_assert_cmpuint (set.status, ==, 200);
-  g_assert_cmpstr (member (&set, "key"), ==, "theme");
-  g_assert_cmpstr (member (&set, "value"), ==, "light");
+  g_assert_cmpstr (sw_test_reply_member (&set, "key"), ==, "theme");
+  g_assert_cmpstr (sw_test_reply_member (&set, "value"), ==, "light");
 
-  send (fixture, "GET", "/preferences/theme", fixture->operator_token, NULL, &one);
+  sw_test_server_send (fixture, "GET", "/preferences/theme", fixture->operator_token, NULL, &one);
   g_assert_cmpuint (one.status, ==, 200);
-  g_assert_cmpstr (member (&one, "key"), ==, "theme");
-  g_assert_cmpstr (member (&one, "value"), ==, "light");
-  send (fixture, "GET", "/preferences", fixture->operator_token, NULL, &all_after);
-  g_assert_cmpstr (member (&all_after, "theme"), ==, "light");
+  g_assert_cmpstr (sw_test_reply_member (&one, "key"), ==, "theme");
+  g_assert_cmpstr (sw_test_reply_member (&one, "value"), ==, "light");
+  sw_test_server_send (fixture, "GET", "/preferences", fixture->operator_token, NULL, &all_after);
+  g_assert_cmpstr (sw_test_reply_member (&all_after, "theme"), ==, "light");
 
   /* Per user: the administrator still has the default. */
-  send (fixture, "GET", "/preferences/theme", fixture->admin_token, NULL, &others);
-  g_assert_cmpstr (member (&others, "value"), ==, "dark");
+  sw_test_server_send (fixture, "GET", "/preferences/theme", fixture->admin_token, NULL, &others);
+  g_assert_cmpstr (sw_test_reply_member (&others, "value"), ==, "dark");
 
   /* Canonical values come back. */
   {
-    g_auto(Reply) reply = { 0 };
+    g_auto(SwTestReply) reply = { 0 };
 
-    send (fixture, "PUT", "/preferences/page_size", fixture->operator_token,
-          "{\"value\":\" 100\"}", &reply);
+    sw_test_server_send (fixture, "PUT", "/preferences/page_size", fixture->operator_token,
+                         "{\"value\":\" 100\"}", &reply);
     g_assert_cmpuint (reply.status, ==, 200);
-    g_assert_cmpstr (member (&reply, "value"), ==, "100");
+    g_assert_cmpstr (sw_test_reply_member (&reply, "value"), ==, "100");
   }
 
   /* suppress_confirm_*: "false" until set, only true/false. */
   {
-    g_auto(Reply) unset = { 0 };
-    g_auto(Reply) on = { 0 };
-    g_auto(Reply) bad = { 0 };
+    g_auto(SwTestReply) unset = { 0 };
+    g_auto(SwTestReply) on = { 0 };
+    g_auto(SwTestReply) bad = { 0 };
 
-    send (fixture, "GET", "/preferences/suppress_confirm_delete_artist",
-          fixture->operator_token, NULL, &unset);
+    sw_test_server_send (fixture, "GET", "/preferences/suppress_confirm_delete_artist",
+                         fixture->operator_token, NULL, &unset);
     g_assert_cmpuint (unset.status, ==, 200);
-    g_assert_cmpstr (member (&unset, "value"), ==, "false");
-    send (fixture, "PUT", "/preferences/suppress_confirm_delete_artist",
-          fixture->operator_token, "{\"value\":\"true\"}", &on);
+    g_assert_cmpstr (sw_test_reply_member (&unset, "value"), ==, "false");
+    sw_test_server_send (fixture, "PUT", "/preferences/suppress_confirm_delete_artist",
+                         fixture->operator_token, "{\"value\":\"true\"}", &on);
     g_assert_cmpuint (on.status, ==, 200);
-    g_assert_cmpstr (member (&on, "value"), ==, "true");
-    send (fixture, "PUT", "/preferences/suppress_confirm_delete_artist",
-          fixture->operator_token, "{\"value\":\"maybe\"}", &bad);
+    g_assert_cmpstr (sw_test_reply_member (&on, "value"), ==, "true");
+    sw_test_server_send (fixture, "PUT", "/preferences/suppress_confirm_delete_artist",
+                         fixture->operator_token, "{\"value\":\"maybe\"}", &bad);
     g_assert_cmpuint (bad.status, ==, 400);
   }
 }
@@ -863,24 +691,24 @@ test_preferences_invalid (Fixture       *fixture,
 
   for (gsize i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Reply) reply = { 0 };
+      g_auto(SwTestReply) reply = { 0 };
 
-      send (fixture, cases[i].method, cases[i].path, fixture->operator_token, cases[i].body,
-            &reply);
+      sw_test_server_send (fixture, cases[i].method, cases[i].path, fixture->operator_token,
+                           cases[i].body, &reply);
       if (reply.status != 400)
         g_error ("%s %s %s answered %u", cases[i].method, cases[i].path,
                  cases[i].body ? cases[i].body : "", reply.status);
-      error_of (&reply);
+      sw_test_reply_error (&reply);
     }
 
   g_assert_cmpint (count_rows (fixture, "SELECT count(*) FROM user_preferences WHERE user_id = ?1",
                                fixture->operator->id), ==, 0);
   {
-    g_auto(Reply) unknown = { 0 };
+    g_auto(SwTestReply) unknown = { 0 };
 
-    send (fixture, "GET", "/preferences/favourite_colour", fixture->operator_token, NULL,
-          &unknown);
-    g_assert_nonnull (strstr (error_of (&unknown), "favourite_colour"));
+    sw_test_server_send (fixture, "GET", "/preferences/favourite_colour", fixture->operator_token,
+                         NULL, &unknown);
+    g_assert_nonnull (strstr (sw_test_reply_error (&unknown), "favourite_colour"));
   }
 }
 
@@ -890,7 +718,7 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+#define ADD(path, func) sw_test_server_add (path, SW_TEST_SERVER_DEFAULT, func)
   ADD ("/server-routes/tokens/lifecycle", test_token_lifecycle);
   ADD ("/server-routes/tokens/scopes-and-ownership", test_token_scopes_and_ownership);
   ADD ("/server-routes/oidc", test_oidc);

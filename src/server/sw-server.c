@@ -12,18 +12,28 @@
 #include <glib/gi18n.h>
 #include <libsoup/soup.h>
 
+#include "sw-artist-service.h"
 #include "sw-auth-guard.h"
 #include "sw-contract-operations.h"
 #include "sw-http.h"
 #include "sw-preferences.h"
+#include "sw-routes-aliases.h"
+#include "sw-routes-artist-fields.h"
+#include "sw-routes-artists.h"
 #include "sw-routes-auth.h"
 #include "sw-router.h"
 #include "sw-routes-docs.h"
 #include "sw-routes-events.h"
 #include "sw-routes-health.h"
+#include "sw-routes-history.h"
+#include "sw-routes-images.h"
+#include "sw-routes-libraries.h"
 #include "sw-routes-logs.h"
+#include "sw-routes-nfo.h"
 #include "sw-routes-oidc.h"
+#include "sw-routes-platforms.h"
 #include "sw-routes-preferences.h"
+#include "sw-routes-scanner.h"
 #include "sw-routes-settings.h"
 #include "sw-routes-tokens.h"
 #include "sw-settings.h"
@@ -52,6 +62,8 @@ struct _SwServer
   SwSettings *settings;         /* with the store only */
   SwPreferences *preferences;   /* with the store only */
   SwEvents *events;
+  SwArtistService *artist_service;  /* with the store and the bus */
+  SwJobQueue *jobs;
   GTlsCertificate *certificate;
 
   SwRouter *router;
@@ -82,7 +94,9 @@ sw_server_finalize (GObject *object)
   g_clear_object (&self->preferences);
   g_clear_object (&self->settings);
   g_clear_object (&self->store);
+  g_clear_object (&self->artist_service);
   g_clear_object (&self->events);
+  g_clear_object (&self->jobs);
   g_clear_object (&self->certificate);
 
   G_OBJECT_CLASS (sw_server_parent_class)->finalize (object);
@@ -149,13 +163,18 @@ sw_server_new (const char *listen_address,
       sw_routes_oidc_register (self->router, self->settings);
       sw_routes_settings_register (self->router, self->settings);
       sw_routes_logs_register (self->router, self->settings);
+      sw_routes_images_register (self->router, self->store);
+      sw_routes_nfo_register (self->router, self->store, self->settings);
+      sw_routes_libraries_register (self->router, self->store);
+      sw_routes_platforms_register (self->router, self->store);
       sw_routes_preferences_register (self->router, self->preferences);
     }
   return self;
 }
 
-/* The bus GET /events/stream streams; that route exists with a store (to sign clients
- * in) and the bus. Call before sw_server_start(), once. */
+/* The bus GET /events/stream streams; that route and the artist routes (whose changes
+ * are published on it) exist with a store (to sign clients in) and the bus. Call before
+ * sw_server_start(), once. */
 void
 sw_server_set_events (SwServer *self,
                       SwEvents *events)
@@ -166,8 +185,34 @@ sw_server_set_events (SwServer *self,
   g_return_if_fail (self->events == NULL);
 
   self->events = g_object_ref (events);
+  if (self->store == NULL)
+    return;
+
+  sw_routes_events_register (self->router, self->events);
+  /* Artist changes are published on the bus, so the artist routes come with it. */
+  self->artist_service = sw_artist_service_new (self->store, self->events);
+  sw_routes_artists_register (self->router, self->artist_service, self->preferences);
+  sw_routes_artist_fields_register (self->router, self->artist_service);
+  sw_routes_aliases_register (self->router, self->artist_service);
+  sw_routes_history_register (self->router, self->artist_service, self->preferences);
+}
+
+/* The queue scans run on; the scanner routes exist with a store, the bus and the
+ * queue. Call after sw_server_set_events() and before sw_server_start(), once. */
+void
+sw_server_set_jobs (SwServer   *self,
+                    SwJobQueue *jobs)
+{
+  g_return_if_fail (SW_IS_SERVER (self));
+  g_return_if_fail (SW_IS_JOB_QUEUE (jobs));
+  g_return_if_fail (self->events != NULL);
+  g_return_if_fail (self->workers == NULL);
+  g_return_if_fail (self->jobs == NULL);
+
+  self->jobs = g_object_ref (jobs);
   if (self->store != NULL)
-    sw_routes_events_register (self->router, self->events);
+    sw_routes_scanner_register (self->router, self->store, self->settings, self->events,
+                                self->jobs);
 }
 
 /* Serves HTTPS with @certificate. Call before sw_server_start(). */

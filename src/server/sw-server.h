@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "sw-events.h"
+#include "sw-job-queue.h"
 #include "sw-router.h"
 #include "sw-store.h"
 
@@ -34,6 +35,8 @@ SwServer   *sw_server_new              (const char  *listen_address,
                                         SwStore     *store);
 void        sw_server_set_events       (SwServer    *self,
                                         SwEvents    *events);
+void        sw_server_set_jobs         (SwServer    *self,
+                                        SwJobQueue  *jobs);
 void        sw_server_set_tls_certificate (SwServer        *self,
                                            GTlsCertificate *certificate);
 gboolean    sw_server_start            (SwServer    *self,
