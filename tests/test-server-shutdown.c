@@ -70,6 +70,17 @@ stop_server (gpointer data)
   return GINT_TO_POINTER ((int) ((g_get_monotonic_time () - start) / 1000));
 }
 
+/* Until the server has the request's headers (so it is in flight when the stop begins). */
+static void
+wait_in_flight (SwServer *server)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (sw_server_get_n_in_flight (server) == 0 && g_get_monotonic_time () < deadline)
+    g_usleep (1000);
+  g_assert_cmpuint (sw_server_get_n_in_flight (server), ==, 1);
+}
+
 static gboolean
 accepts_connections (guint port)
 {
@@ -102,7 +113,7 @@ test_in_flight_request_finishes (void)
   client = connect_to (port, &error);
   g_assert_no_error (error);
   send_text (client, partial_request);
-  g_usleep (100 * 1000);
+  wait_in_flight (server);
 
   stopper = g_thread_new ("stopper", stop_server, server);
 
@@ -141,7 +152,7 @@ test_stuck_request_is_cut_off (void)
   client = connect_to (sw_server_get_port (server), &error);
   g_assert_no_error (error);
   send_text (client, partial_request);
-  g_usleep (100 * 1000);
+  wait_in_flight (server);
 
   /* The rest of the body never comes: the stop waits the drain time, then closes. */
   start = g_get_monotonic_time ();

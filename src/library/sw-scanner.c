@@ -213,7 +213,7 @@ create_new (Scan    *scan,
       if (!g_hash_table_add (scan->name_keys, g_steal_pointer (&key)))
         {
           scan->counts->suspected_duplicates++;
-          g_message ("Scan: “%s” may be a duplicate of another artist", folder->path);
+          g_info ("Scan: “%s” may be a duplicate of another artist", folder->path);
         }
 
       g_ptr_array_add (artists, artist);
@@ -406,7 +406,7 @@ reimport_nfo (Scan    *scan,
   stored = sw_artist_store_get (scan->store, pending->artist_id, &error);
   if (stored == NULL)
     {
-      g_message ("Scan: cannot read back artist %s: %s", pending->artist_id, error->message);
+      g_info ("Scan: cannot read back artist %s: %s", pending->artist_id, error->message);
       return;
     }
   merged = sw_artist_copy (stored);
@@ -426,7 +426,7 @@ reimport_nfo (Scan    *scan,
       text = field_text (new_value);
       if (!sw_artist_service_update_field (scan->service, pending->artist_id, fields[i], text,
                                            "scan", NULL, &field_error))
-        g_message ("Scan: %s of “%s” not taken from its NFO: %s", fields[i],
+        g_info ("Scan: %s of “%s” not taken from its NFO: %s", fields[i],
                    pending->folder->path, field_error->message);
     }
 }
@@ -522,6 +522,90 @@ list_candidates (const char  *root,
   return g_steal_pointer (&names);
 }
 
+typedef struct
+{
+  Scan *scan;
+  GMutex lock;
+  GCond done;
+  guint remaining;
+} ReadBatch;
+
+/* One folder, read on a pool thread: the filesystem only, never the store. */
+typedef struct
+{
+  ReadBatch *batch;
+  char *path;
+  Known *known;
+  gboolean unchanged;
+  SwScanFolder *folder;
+  GError *error;
+} FolderRead;
+
+static void
+folder_read_clear (FolderRead *read)
+{
+  g_free (read->path);
+  g_clear_pointer (&read->folder, sw_scan_folder_free);
+  g_clear_error (&read->error);
+}
+
+static void
+read_folder (gpointer data,
+             gpointer user_data)
+{
+  FolderRead *read = data;
+  ReadBatch *batch = read->batch;
+  Scan *scan = batch->scan;
+
+  if (!g_cancellable_is_cancelled (scan->cancellable))
+    {
+      if (read->known != NULL && read->known->in_library && scan->fast_path &&
+          sw_scan_folder_unchanged (read->path, scan->profile, read->known->last_scanned_us))
+        read->unchanged = TRUE;
+      else
+        read->folder = sw_scan_folder_read (read->path, scan->profile, &read->error);
+    }
+
+  g_mutex_lock (&batch->lock);
+  if (--batch->remaining == 0)
+    g_cond_signal (&batch->done);
+  g_mutex_unlock (&batch->lock);
+}
+
+/* Reads @n folders from @first on every core at once (hashing images is most of a
+ * first scan's work), and returns once all are read. */
+static FolderRead *
+read_folders (Scan        *scan,
+              GThreadPool *pool,
+              GPtrArray   *names,
+              guint        first,
+              guint        n)
+{
+  FolderRead *reads = g_new0 (FolderRead, n);
+  ReadBatch batch = { scan };
+
+  g_mutex_init (&batch.lock);
+  g_cond_init (&batch.done);
+  batch.remaining = n;
+
+  for (guint i = 0; i < n; i++)
+    {
+      reads[i].batch = &batch;
+      reads[i].path = g_build_filename (scan->library->path, names->pdata[first + i], NULL);
+      reads[i].known = g_hash_table_lookup (scan->known, reads[i].path);
+    }
+  for (guint i = 0; i < n; i++)
+    g_thread_pool_push (pool, &reads[i], NULL);
+
+  g_mutex_lock (&batch.lock);
+  while (batch.remaining > 0)
+    g_cond_wait (&batch.done, &batch.lock);
+  g_mutex_unlock (&batch.lock);
+  g_mutex_clear (&batch.lock);
+  g_cond_clear (&batch.done);
+  return reads;
+}
+
 static gboolean
 scan_library (Scan                *scan,
               SwScanProgressFunc   progress,
@@ -529,6 +613,8 @@ scan_library (Scan                *scan,
               GError             **error)
 {
   g_autoptr(GPtrArray) names = NULL;
+  GThreadPool *pool;
+  gboolean ok = TRUE;
 
   if (!sw_store_read (scan->store, load_known, scan, error))
     return FALSE;
@@ -541,48 +627,61 @@ scan_library (Scan                *scan,
     }
   scan->counts->total_directories += names->len;
 
-  for (guint i = 0; i < names->len; i++)
+  pool = g_thread_pool_new (read_folder, NULL, g_get_num_processors (), FALSE, NULL);
+
+  for (guint first = 0; ok && first < names->len; first += BATCH_SIZE)
     {
-      g_autofree char *path = g_build_filename (scan->library->path, names->pdata[i], NULL);
-      g_autoptr(GError) folder_error = NULL;
-      Known *known = g_hash_table_lookup (scan->known, path);
-      SwScanFolder *folder;
-      Pending *pending;
+      guint n = MIN (BATCH_SIZE, names->len - first);
+      FolderRead *reads;
 
       if (g_cancellable_set_error_if_cancelled (scan->cancellable, error))
-        return FALSE;
-      if (progress != NULL)
-        progress (i, names->len, names->pdata[i], progress_data);
-      g_hash_table_add (scan->seen, g_strdup (path));
-
-      if (known != NULL && known->in_library && scan->fast_path &&
-          sw_scan_folder_unchanged (path, scan->profile, known->last_scanned_us))
         {
-          scan->counts->unchanged_artists++;
-          continue;
+          ok = FALSE;
+          break;
         }
+      reads = read_folders (scan, pool, names, first, n);
 
-      /* An unreadable folder is left as it was, and its artist kept. */
-      folder = sw_scan_folder_read (path, scan->profile, &folder_error);
-      if (folder == NULL)
+      for (guint i = 0; i < n; i++)
         {
-          g_warning ("Scan: skipping “%s”: %s", path, folder_error->message);
-          continue;
-        }
-      if (folder->nfo_error != NULL)
-        g_message ("Scan: the NFO in “%s” cannot be read: %s", path, folder->nfo_error);
+          FolderRead *read = &reads[i];
+          Pending *pending;
 
-      pending = g_new0 (Pending, 1);
-      pending->folder = folder;
-      pending->known = known;
-      g_ptr_array_add (scan->pending, pending);
-      if (scan->pending->len >= BATCH_SIZE && !flush (scan, error))
-        return FALSE;
+          if (!ok || g_cancellable_set_error_if_cancelled (scan->cancellable, error))
+            {
+              ok = FALSE;
+              folder_read_clear (read);
+              continue;
+            }
+          if (progress != NULL)
+            progress (first + i, names->len, names->pdata[first + i], progress_data);
+          g_hash_table_add (scan->seen, g_strdup (read->path));
+
+          if (read->unchanged)
+            scan->counts->unchanged_artists++;
+          else if (read->folder == NULL)
+            /* An unreadable folder is left as it was, and its artist kept. */
+            g_info ("Scan: skipping “%s”: %s", read->path,
+                       read->error != NULL ? read->error->message : "?");
+          else
+            {
+              if (read->folder->nfo_error != NULL)
+                g_info ("Scan: the NFO in “%s” cannot be read: %s", read->path,
+                           read->folder->nfo_error);
+              pending = g_new0 (Pending, 1);
+              pending->folder = g_steal_pointer (&read->folder);
+              pending->known = read->known;
+              g_ptr_array_add (scan->pending, pending);
+            }
+          folder_read_clear (read);
+        }
+      g_free (reads);
+
+      if (ok && !flush (scan, error))
+        ok = FALSE;
     }
+  g_thread_pool_free (pool, FALSE, TRUE);
 
-  if (!flush (scan, error))
-    return FALSE;
-  if (g_cancellable_set_error_if_cancelled (scan->cancellable, error))
+  if (!ok || g_cancellable_set_error_if_cancelled (scan->cancellable, error))
     return FALSE;
   if (progress != NULL)
     progress (names->len, names->len, NULL, progress_data);

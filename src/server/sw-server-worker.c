@@ -46,7 +46,7 @@ struct _SwServerWorker
   GMainLoop *loop;
 
   /* Server thread only. */
-  guint in_flight;
+  gint in_flight;                /* atomic: others read it */
   gboolean draining;
   GSource *drain_timeout;
 
@@ -143,7 +143,7 @@ headers_read_cb (SoupServer        *server,
   request->client = g_strdup (soup_server_message_get_remote_host (msg));
   g_object_set_data_full (G_OBJECT (msg), IN_FLIGHT_KEY, request,
                           (GDestroyNotify) in_flight_free);
-  self->in_flight++;
+  g_atomic_int_inc (&self->in_flight);
   sw_http_set_corked (msg, TRUE);
 
   if (encoding == SOUP_ENCODING_CONTENT_LENGTH &&
@@ -183,8 +183,8 @@ request_done (SwServerWorker    *self,
                  g_get_monotonic_time () - request->started_us, request->client);
   g_object_set_data (G_OBJECT (msg), IN_FLIGHT_KEY, NULL);
 
-  g_assert (self->in_flight > 0);
-  if (--self->in_flight == 0 && self->draining)
+  g_assert (g_atomic_int_get (&self->in_flight) > 0);
+  if (g_atomic_int_dec_and_test (&self->in_flight) && self->draining)
     finish_drain (self);
 }
 
@@ -286,7 +286,7 @@ drain_timeout_cb (gpointer data)
   SwServerWorker *self = data;
 
   g_debug ("Server thread %u: %u requests still running after %d ms; closing them",
-           self->index, self->in_flight, SW_SERVER_WORKER_DRAIN_MS);
+           self->index, g_atomic_int_get (&self->in_flight), SW_SERVER_WORKER_DRAIN_MS);
   g_clear_pointer (&self->drain_timeout, g_source_unref);
   g_main_loop_quit (self->loop);
   return G_SOURCE_REMOVE;
@@ -303,7 +303,7 @@ begin_stop_cb (gpointer data)
   sw_routes_events_close_all (self->router);
 
   self->draining = TRUE;
-  if (self->in_flight == 0)
+  if (g_atomic_int_get (&self->in_flight) == 0)
     {
       finish_drain (self);
       return G_SOURCE_REMOVE;
@@ -334,6 +334,12 @@ sw_server_worker_join (SwServerWorker *self)
   g_clear_pointer (&self->context, g_main_context_unref);
   g_clear_object (&self->listener);
   g_clear_object (&self->certificate);
+}
+
+guint
+sw_server_worker_get_n_in_flight (SwServerWorker *self)
+{
+  return (guint) g_atomic_int_get (&self->in_flight);
 }
 
 void

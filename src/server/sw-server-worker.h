@@ -32,5 +32,7 @@ gboolean        sw_server_worker_start      (SwServerWorker   *self,
 void            sw_server_worker_begin_stop (SwServerWorker   *self);
 void            sw_server_worker_join       (SwServerWorker   *self);
 void            sw_server_worker_free       (SwServerWorker   *self);
+/* Requests whose headers have arrived and whose answer is not finished. */
+guint           sw_server_worker_get_n_in_flight (SwServerWorker *self);
 
 G_END_DECLS

@@ -429,6 +429,18 @@ sw_server_stop (SwServer *self)
   self->bound_port = 0;
 }
 
+guint
+sw_server_get_n_in_flight (SwServer *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (SW_IS_SERVER (self), 0);
+
+  for (guint i = 0; self->workers != NULL && i < self->workers->len; i++)
+    n += sw_server_worker_get_n_in_flight (self->workers->pdata[i]);
+  return n;
+}
+
 gboolean
 sw_server_is_running (SwServer *self)
 {

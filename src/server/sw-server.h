@@ -45,6 +45,8 @@ gboolean    sw_server_start            (SwServer    *self,
  * finish (for at most 5 s) before connections close. */
 void        sw_server_stop             (SwServer    *self);
 gboolean    sw_server_is_running       (SwServer    *self);
+/* Requests being answered right now (their headers have arrived). */
+guint       sw_server_get_n_in_flight  (SwServer    *self);
 guint       sw_server_get_port         (SwServer    *self);
 char       *sw_server_dup_api_uri      (SwServer    *self);
 /* The route registry, e.g. for tests that visit every route. */
