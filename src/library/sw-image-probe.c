@@ -14,6 +14,7 @@
 #include <unistd.h>
 
 #include "sw-image-probe.h"
+#include "sw-sha256.h"
 
 G_DEFINE_QUARK (sw-image-probe-error-quark, sw_image_probe_error)
 
@@ -477,28 +478,9 @@ char *
 sw_image_content_hash (const char  *path,
                        GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
-  g_autoptr(GChecksum) checksum = NULL;
-  g_autofree guint8 *buffer = NULL;
-  gssize n;
-
   g_return_val_if_fail (path != NULL, NULL);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return NULL;
-
-  checksum = g_checksum_new (G_CHECKSUM_SHA256);
-  buffer = g_malloc (64 * 1024);
-  while ((n = g_input_stream_read (G_INPUT_STREAM (stream), buffer, 64 * 1024, NULL,
-                                   error)) > 0)
-    g_checksum_update (checksum, buffer, n);
-  if (n < 0)
-    return NULL;
-
-  return g_strdup (g_checksum_get_string (checksum));
+  return sw_sha256_file (path, error);
 }
 
 gboolean

@@ -522,13 +522,7 @@ list_candidates (const char  *root,
   return g_steal_pointer (&names);
 }
 
-typedef struct
-{
-  Scan *scan;
-  GMutex lock;
-  GCond done;
-  guint remaining;
-} ReadBatch;
+typedef struct _ReadBatch ReadBatch;
 
 /* One folder, read on a pool thread: the filesystem only, never the store. */
 typedef struct
@@ -540,6 +534,18 @@ typedef struct
   SwScanFolder *folder;
   GError *error;
 } FolderRead;
+
+/* A batch of folders being read while the previous batch is written. */
+struct _ReadBatch
+{
+  Scan *scan;
+  guint first;
+  guint n;
+  FolderRead *reads;
+  GMutex lock;
+  GCond done;
+  guint remaining;
+};
 
 static void
 folder_read_clear (FolderRead *read)
@@ -572,38 +578,99 @@ read_folder (gpointer data,
   g_mutex_unlock (&batch->lock);
 }
 
-/* Reads @n folders from @first on every core at once (hashing images is most of a
- * first scan's work), and returns once all are read. */
-static FolderRead *
-read_folders (Scan        *scan,
-              GThreadPool *pool,
-              GPtrArray   *names,
-              guint        first,
-              guint        n)
+/* Starts reading @n folders from @first on the pool: every core at once. */
+static ReadBatch *
+start_reads (Scan        *scan,
+             GThreadPool *pool,
+             GPtrArray   *names,
+             guint        first,
+             guint        n)
 {
-  FolderRead *reads = g_new0 (FolderRead, n);
-  ReadBatch batch = { scan };
+  ReadBatch *batch = g_new0 (ReadBatch, 1);
 
-  g_mutex_init (&batch.lock);
-  g_cond_init (&batch.done);
-  batch.remaining = n;
+  batch->scan = scan;
+  batch->first = first;
+  batch->n = n;
+  batch->reads = g_new0 (FolderRead, n);
+  batch->remaining = n;
+  g_mutex_init (&batch->lock);
+  g_cond_init (&batch->done);
 
   for (guint i = 0; i < n; i++)
     {
-      reads[i].batch = &batch;
-      reads[i].path = g_build_filename (scan->library->path, names->pdata[first + i], NULL);
-      reads[i].known = g_hash_table_lookup (scan->known, reads[i].path);
+      batch->reads[i].batch = batch;
+      batch->reads[i].path = g_build_filename (scan->library->path, names->pdata[first + i],
+                                               NULL);
+      batch->reads[i].known = g_hash_table_lookup (scan->known, batch->reads[i].path);
     }
   for (guint i = 0; i < n; i++)
-    g_thread_pool_push (pool, &reads[i], NULL);
+    g_thread_pool_push (pool, &batch->reads[i], NULL);
+  return batch;
+}
 
-  g_mutex_lock (&batch.lock);
-  while (batch.remaining > 0)
-    g_cond_wait (&batch.done, &batch.lock);
-  g_mutex_unlock (&batch.lock);
-  g_mutex_clear (&batch.lock);
-  g_cond_clear (&batch.done);
-  return reads;
+static void
+wait_reads (ReadBatch *batch)
+{
+  g_mutex_lock (&batch->lock);
+  while (batch->remaining > 0)
+    g_cond_wait (&batch->done, &batch->lock);
+  g_mutex_unlock (&batch->lock);
+}
+
+/* Waits for the reads (they touch the batch until the last one ends), then frees. */
+static void
+read_batch_free (ReadBatch *batch)
+{
+  if (batch == NULL)
+    return;
+
+  wait_reads (batch);
+  for (guint i = 0; i < batch->n; i++)
+    folder_read_clear (&batch->reads[i]);
+  g_free (batch->reads);
+  g_mutex_clear (&batch->lock);
+  g_cond_clear (&batch->done);
+  g_free (batch);
+}
+
+/* Turns a batch's reads into pending changes, in name order. FALSE when cancelled. */
+static gboolean
+take_reads (Scan                *scan,
+            ReadBatch           *batch,
+            GPtrArray           *names,
+            SwScanProgressFunc   progress,
+            gpointer             progress_data,
+            GError             **error)
+{
+  for (guint i = 0; i < batch->n; i++)
+    {
+      FolderRead *read = &batch->reads[i];
+      Pending *pending;
+
+      if (g_cancellable_set_error_if_cancelled (scan->cancellable, error))
+        return FALSE;
+      if (progress != NULL)
+        progress (batch->first + i, names->len, names->pdata[batch->first + i], progress_data);
+      g_hash_table_add (scan->seen, g_strdup (read->path));
+
+      if (read->unchanged)
+        scan->counts->unchanged_artists++;
+      else if (read->folder == NULL)
+        /* An unreadable folder is left as it was, and its artist kept. */
+        g_info ("Scan: skipping “%s”: %s", read->path,
+                read->error != NULL ? read->error->message : "?");
+      else
+        {
+          if (read->folder->nfo_error != NULL)
+            g_info ("Scan: the NFO in “%s” cannot be read: %s", read->path,
+                    read->folder->nfo_error);
+          pending = g_new0 (Pending, 1);
+          pending->folder = g_steal_pointer (&read->folder);
+          pending->known = read->known;
+          g_ptr_array_add (scan->pending, pending);
+        }
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -613,6 +680,7 @@ scan_library (Scan                *scan,
               GError             **error)
 {
   g_autoptr(GPtrArray) names = NULL;
+  ReadBatch *next = NULL;
   GThreadPool *pool;
   gboolean ok = TRUE;
 
@@ -627,58 +695,26 @@ scan_library (Scan                *scan,
     }
   scan->counts->total_directories += names->len;
 
+  /* While one batch is written to the database, the pool reads the next. */
   pool = g_thread_pool_new (read_folder, NULL, g_get_num_processors (), FALSE, NULL);
+  if (names->len > 0)
+    next = start_reads (scan, pool, names, 0, MIN (BATCH_SIZE, names->len));
 
-  for (guint first = 0; ok && first < names->len; first += BATCH_SIZE)
+  while (ok && next != NULL)
     {
-      guint n = MIN (BATCH_SIZE, names->len - first);
-      FolderRead *reads;
+      ReadBatch *current = next;
+      guint after = current->first + current->n;
 
-      if (g_cancellable_set_error_if_cancelled (scan->cancellable, error))
-        {
-          ok = FALSE;
-          break;
-        }
-      reads = read_folders (scan, pool, names, first, n);
-
-      for (guint i = 0; i < n; i++)
-        {
-          FolderRead *read = &reads[i];
-          Pending *pending;
-
-          if (!ok || g_cancellable_set_error_if_cancelled (scan->cancellable, error))
-            {
-              ok = FALSE;
-              folder_read_clear (read);
-              continue;
-            }
-          if (progress != NULL)
-            progress (first + i, names->len, names->pdata[first + i], progress_data);
-          g_hash_table_add (scan->seen, g_strdup (read->path));
-
-          if (read->unchanged)
-            scan->counts->unchanged_artists++;
-          else if (read->folder == NULL)
-            /* An unreadable folder is left as it was, and its artist kept. */
-            g_info ("Scan: skipping “%s”: %s", read->path,
-                       read->error != NULL ? read->error->message : "?");
-          else
-            {
-              if (read->folder->nfo_error != NULL)
-                g_info ("Scan: the NFO in “%s” cannot be read: %s", read->path,
-                           read->folder->nfo_error);
-              pending = g_new0 (Pending, 1);
-              pending->folder = g_steal_pointer (&read->folder);
-              pending->known = read->known;
-              g_ptr_array_add (scan->pending, pending);
-            }
-          folder_read_clear (read);
-        }
-      g_free (reads);
-
-      if (ok && !flush (scan, error))
-        ok = FALSE;
+      wait_reads (current);
+      next = after < names->len
+             ? start_reads (scan, pool, names, after, MIN (BATCH_SIZE, names->len - after))
+             : NULL;
+      ok = take_reads (scan, current, names, progress, progress_data, error) &&
+           flush (scan, error);
+      read_batch_free (current);
     }
+  /* After a failure the batch being read is finished and dropped. */
+  read_batch_free (next);
   g_thread_pool_free (pool, FALSE, TRUE);
 
   if (!ok || g_cancellable_set_error_if_cancelled (scan->cancellable, error))

@@ -20,7 +20,7 @@ SW_DEPS=(
   # libraries
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev
   libjson-glib-dev libsqlite3-dev libxml2-dev libgdk-pixbuf-2.0-dev
-  libsecret-1-dev libcrypt-dev libsodium-dev
+  libsecret-1-dev libcrypt-dev libsodium-dev nettle-dev
   # GIO's TLS backend (GnuTLS), for HTTPS with --tls-cert/--tls-key
   glib-networking
   # data files: translations, .desktop and metainfo validation, settings schemas
