@@ -23,30 +23,6 @@ typedef struct
   GPtrArray *changes;
 } HistoryRequest;
 
-static SwMetadataChange *
-change_from_row (SwStmt *stmt)
-{
-  SwMetadataChange *change = sw_metadata_change_new ();
-
-  change->id = g_strdup (sw_stmt_column_text (stmt, 0));
-  change->artist_id = g_strdup (sw_stmt_column_text (stmt, 1));
-  change->artist_name = g_strdup (sw_stmt_column_text (stmt, 2));
-  change->field = g_strdup (sw_stmt_column_text (stmt, 3));
-  change->old_value = g_strdup (sw_stmt_column_text (stmt, 4));
-  change->new_value = g_strdup (sw_stmt_column_text (stmt, 5));
-  change->source = g_strdup (sw_stmt_column_text (stmt, 6));
-  change->producer = g_strdup (sw_stmt_column_text (stmt, 7));
-  change->created_at = g_strdup (sw_stmt_column_text (stmt, 8));
-  return change;
-}
-
-static void
-add_change_row (SwStmt   *stmt,
-                gpointer  changes)
-{
-  g_ptr_array_add (changes, change_from_row (stmt));
-}
-
 static gboolean
 list_history_in_transaction (SwStore   *store,
                              gpointer   user_data,
@@ -75,7 +51,7 @@ list_history_in_transaction (SwStore   *store,
   sw_stmt_bind_int64 (rows, 2, request->limit);
   sw_stmt_bind_int64 (rows, 3, request->offset);
 
-  return sw_store_foreach_row (store, rows, add_change_row, request->changes, error);
+  return sw_store_foreach_row (store, rows, _sw_metadata_change_add_row, request->changes, error);
 }
 
 GPtrArray *
@@ -115,7 +91,7 @@ get_change (SwStore     *store,
   sw_stmt_bind_text (stmt, 1, change_id);
   if (!sw_store_step_row (store, stmt, error, _("There is no change with id “%s”"), change_id))
     return NULL;
-  return change_from_row (stmt);
+  return _sw_metadata_change_from_row (stmt);
 }
 
 gboolean

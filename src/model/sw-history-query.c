@@ -371,30 +371,6 @@ bind_filters (SwStmt      *stmt,
   "coalesce ((SELECT a.name FROM artists a WHERE a.id = m.artist_id), m.artist_name), " \
   "m.field, m.old_value, m.new_value, m.source, m.producer, m.created_at "
 
-static SwMetadataChange *
-change_from_row (SwStmt *stmt)
-{
-  SwMetadataChange *change = sw_metadata_change_new ();
-
-  change->id = g_strdup (sw_stmt_column_text (stmt, 0));
-  change->artist_id = g_strdup (sw_stmt_column_text (stmt, 1));
-  change->artist_name = g_strdup (sw_stmt_column_text (stmt, 2));
-  change->field = g_strdup (sw_stmt_column_text (stmt, 3));
-  change->old_value = g_strdup (sw_stmt_column_text (stmt, 4));
-  change->new_value = g_strdup (sw_stmt_column_text (stmt, 5));
-  change->source = g_strdup (sw_stmt_column_text (stmt, 6));
-  change->producer = g_strdup (sw_stmt_column_text (stmt, 7));
-  change->created_at = g_strdup (sw_stmt_column_text (stmt, 8));
-  return change;
-}
-
-static void
-add_change_row (SwStmt   *stmt,
-                gpointer  changes)
-{
-  g_ptr_array_add (changes, change_from_row (stmt));
-}
-
 static gboolean
 list_in_transaction (SwStore   *store,
                      gpointer   user_data,
@@ -423,7 +399,7 @@ list_in_transaction (SwStore   *store,
   sw_stmt_bind_int64 (rows, sqlite3_bind_parameter_index (rows, ":limit"), request->query->limit);
   sw_stmt_bind_int64 (rows, sqlite3_bind_parameter_index (rows, ":offset"),
                       request->query->offset);
-  return sw_store_foreach_row (store, rows, add_change_row, request->changes, error);
+  return sw_store_foreach_row (store, rows, _sw_metadata_change_add_row, request->changes, error);
 }
 
 GPtrArray *
@@ -484,7 +460,7 @@ get_in_transaction (SwStore   *store,
                           request->id))
     return FALSE;
 
-  request->change = change_from_row (stmt);
+  request->change = _sw_metadata_change_from_row (stmt);
   return TRUE;
 }
 

@@ -9,6 +9,7 @@
 
 #include "sw-metadata-change.h"
 #include "sw-fields.h"
+#include "sw-store.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,12 @@ struct _SwMetadataChange
 
 /* The field table behind the properties and the JSON mapping. */
 const SwField *sw_metadata_change_get_fields (guint *n_fields);
+
+/* A history row selected as: id, artist_id, artist name, field, old_value, new_value,
+ * source, producer, created_at. */
+SwMetadataChange *_sw_metadata_change_from_row (SwStmt   *stmt);
+/* For sw_store_foreach_row(): appends the row to the GPtrArray @changes. */
+void              _sw_metadata_change_add_row  (SwStmt   *stmt,
+                                                gpointer  changes);
 
 G_END_DECLS

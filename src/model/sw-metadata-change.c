@@ -125,3 +125,27 @@ sw_metadata_change_update_from_json (SwMetadataChange  *self,
 
   return sw_fields_update_from_json (self, metadata_change_fields, N_FIELDS, node, error);
 }
+
+SwMetadataChange *
+_sw_metadata_change_from_row (SwStmt *stmt)
+{
+  SwMetadataChange *change = sw_metadata_change_new ();
+
+  change->id = g_strdup (sw_stmt_column_text (stmt, 0));
+  change->artist_id = g_strdup (sw_stmt_column_text (stmt, 1));
+  change->artist_name = g_strdup (sw_stmt_column_text (stmt, 2));
+  change->field = g_strdup (sw_stmt_column_text (stmt, 3));
+  change->old_value = g_strdup (sw_stmt_column_text (stmt, 4));
+  change->new_value = g_strdup (sw_stmt_column_text (stmt, 5));
+  change->source = g_strdup (sw_stmt_column_text (stmt, 6));
+  change->producer = g_strdup (sw_stmt_column_text (stmt, 7));
+  change->created_at = g_strdup (sw_stmt_column_text (stmt, 8));
+  return change;
+}
+
+void
+_sw_metadata_change_add_row (SwStmt   *stmt,
+                             gpointer  changes)
+{
+  g_ptr_array_add (changes, _sw_metadata_change_from_row (stmt));
+}
