@@ -1,0 +1,465 @@
+/* sw-artist-list-model.c
+ *
+ * Copyright 2026 The Stillwater developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "sw-artist-list-model-private.h"
+#include "sw-artist-query.h"
+#include "sw-artist.h"
+
+/* 20 pages of 200 rows: a few screens' worth around each place the user has looked,
+ * about 4,000 artists in memory however long the list is. */
+#define DEFAULT_PAGE_SIZE 200
+#define DEFAULT_MAX_PAGES 20
+
+/* Events come in bursts (a scan, a bulk edit): at most one re-count per this many ms. */
+#define REFRESH_DELAY_MS 250
+
+typedef struct
+{
+  guint index;
+  GPtrArray *artists;            /* SwArtist */
+  GList link;                    /* in SwArtistListModel.lru; data is the page */
+} Page;
+
+struct _SwArtistListModel
+{
+  GObject parent_instance;
+
+  SwStore *store;
+  SwEvents *events;
+  GMainContext *context;
+  guint subscription;
+  GSource *refresh_source;
+
+  SwArtistQuery *query;
+  GHashTable *params;            /* name → value as last set, to skip repeats */
+  guint total;
+
+  guint page_size;
+  guint max_pages;
+  GHashTable *pages;             /* page index → Page */
+  GQueue lru;                    /* most recently used first */
+};
+
+static void sw_artist_list_model_list_model_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (SwArtistListModel, sw_artist_list_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL,
+                                                      sw_artist_list_model_list_model_init))
+
+enum {
+  PROP_0,
+  PROP_TOTAL,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static const char *const watched_events[] = {
+  SW_EVENT_ARTIST_NEW, SW_EVENT_ARTIST_UPDATED, SW_EVENT_SCAN_COMPLETED, NULL,
+};
+
+static void
+page_free (gpointer data)
+{
+  Page *page = data;
+
+  g_ptr_array_unref (page->artists);
+  g_free (page);
+}
+
+/* The cache ------------------------------------------------------------------------------ */
+
+static void
+drop_cache (SwArtistListModel *self)
+{
+  /* The hash table frees the pages; the queue only links them. */
+  g_queue_init (&self->lru);
+  g_hash_table_remove_all (self->pages);
+}
+
+static void
+cache_page (SwArtistListModel *self,
+            guint              index,
+            GPtrArray         *artists)
+{
+  Page *page = g_new0 (Page, 1);
+
+  page->index = index;
+  page->artists = g_ptr_array_ref (artists);
+  page->link.data = page;
+  g_hash_table_replace (self->pages, GUINT_TO_POINTER (index), page);
+  g_queue_push_head_link (&self->lru, &page->link);
+
+  while (self->lru.length > self->max_pages)
+    {
+      Page *oldest = g_queue_peek_tail (&self->lru);
+
+      g_queue_unlink (&self->lru, &oldest->link);
+      g_hash_table_remove (self->pages, GUINT_TO_POINTER (oldest->index));
+    }
+}
+
+/* One read of the page's rows and the total they belong to. */
+static SwArtistPage *
+read_page (SwArtistListModel  *self,
+           guint               index,
+           GError            **error)
+{
+  sw_artist_query_set_page (self->query, index + 1, self->page_size);
+  return sw_artist_store_list (self->store, self->query, error);
+}
+
+/* Counting and refreshing ---------------------------------------------------------------- */
+
+/* Re-counts with the first page (which is then cached too) and emits what changed.
+ * @rows_changed: the rows may differ even when the total does not. */
+static void
+recount (SwArtistListModel *self,
+         gboolean           rows_changed)
+{
+  g_autoptr(SwArtistPage) first = NULL;
+  g_autoptr(GError) error = NULL;
+  guint old_total = self->total;
+
+  if (self->refresh_source != NULL)
+    {
+      g_source_destroy (self->refresh_source);
+      g_clear_pointer (&self->refresh_source, g_source_unref);
+    }
+
+  drop_cache (self);
+  first = read_page (self, 0, &error);
+  if (first == NULL)
+    {
+      g_warning ("Cannot count the artists: %s", error->message);
+      self->total = 0;
+    }
+  else
+    {
+      self->total = first->total;
+      if (first->artists->len > 0)
+        cache_page (self, 0, first->artists);
+    }
+
+  /* Replacing every item is what GTK handles best for a new result; when only rows
+   * changed, positions stay and the views rebind what they show. */
+  if (old_total != self->total || (rows_changed && self->total > 0))
+    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_total, self->total);
+  if (old_total != self->total)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+}
+
+static gboolean
+refresh_cb (gpointer user_data)
+{
+  SwArtistListModel *self = user_data;
+
+  recount (self, TRUE);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_refresh (SwArtistListModel *self)
+{
+  if (self->refresh_source != NULL)
+    return;
+
+  self->refresh_source = g_timeout_source_new (REFRESH_DELAY_MS);
+  g_source_set_callback (self->refresh_source, refresh_cb, self, NULL);
+  g_source_set_static_name (self->refresh_source, "[stillwater] artist list refresh");
+  g_source_attach (self->refresh_source, self->context);
+}
+
+static void
+on_event (SwEvent  *event,
+          gpointer  user_data)
+{
+  schedule_refresh (SW_ARTIST_LIST_MODEL (user_data));
+}
+
+/* GListModel ----------------------------------------------------------------------------- */
+
+static GType
+sw_artist_list_model_get_item_type (GListModel *list)
+{
+  return SW_TYPE_ARTIST;
+}
+
+static guint
+sw_artist_list_model_get_n_items (GListModel *list)
+{
+  return SW_ARTIST_LIST_MODEL (list)->total;
+}
+
+static gpointer
+sw_artist_list_model_get_item (GListModel *list,
+                               guint       position)
+{
+  SwArtistListModel *self = SW_ARTIST_LIST_MODEL (list);
+  guint index = position / self->page_size;
+  guint offset = position % self->page_size;
+  Page *page;
+
+  if (position >= self->total)
+    return NULL;
+
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+  if (page != NULL)
+    {
+      g_queue_unlink (&self->lru, &page->link);
+      g_queue_push_head_link (&self->lru, &page->link);
+    }
+  else
+    {
+      g_autoptr(SwArtistPage) read = NULL;
+      g_autoptr(GError) error = NULL;
+
+      /* Synchronous on purpose: a page is about a millisecond, and only the rows a view
+       * shows are asked for. */
+      read = read_page (self, index, &error);
+      if (read == NULL)
+        {
+          g_warning ("Cannot read artists %u–%u: %s", index * self->page_size,
+                     (index + 1) * self->page_size - 1, error->message);
+          schedule_refresh (self);
+          return NULL;
+        }
+
+      /* A different total means the store changed after the count (a change whose
+       * event is on its way, or one made without events): positions have moved. */
+      if (read->total != self->total)
+        schedule_refresh (self);
+
+      cache_page (self, index, read->artists);
+      page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
+    }
+
+  if (offset >= page->artists->len)
+    {
+      schedule_refresh (self);
+      return NULL;
+    }
+
+  return g_object_ref (g_ptr_array_index (page->artists, offset));
+}
+
+static void
+sw_artist_list_model_list_model_init (GListModelInterface *iface)
+{
+  iface->get_item_type = sw_artist_list_model_get_item_type;
+  iface->get_n_items = sw_artist_list_model_get_n_items;
+  iface->get_item = sw_artist_list_model_get_item;
+}
+
+/* GObject -------------------------------------------------------------------------------- */
+
+static void
+sw_artist_list_model_dispose (GObject *object)
+{
+  SwArtistListModel *self = (SwArtistListModel *)object;
+
+  if (self->subscription != 0)
+    {
+      sw_events_unsubscribe (self->events, self->subscription);
+      self->subscription = 0;
+    }
+  if (self->refresh_source != NULL)
+    {
+      g_source_destroy (self->refresh_source);
+      g_clear_pointer (&self->refresh_source, g_source_unref);
+    }
+  drop_cache (self);
+
+  G_OBJECT_CLASS (sw_artist_list_model_parent_class)->dispose (object);
+}
+
+static void
+sw_artist_list_model_finalize (GObject *object)
+{
+  SwArtistListModel *self = (SwArtistListModel *)object;
+
+  g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->params, g_hash_table_unref);
+  g_clear_pointer (&self->query, sw_artist_query_free);
+  g_clear_pointer (&self->context, g_main_context_unref);
+  g_clear_object (&self->events);
+  g_clear_object (&self->store);
+
+  G_OBJECT_CLASS (sw_artist_list_model_parent_class)->finalize (object);
+}
+
+static void
+sw_artist_list_model_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  SwArtistListModel *self = SW_ARTIST_LIST_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_TOTAL:
+      g_value_set_uint (value, self->total);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+sw_artist_list_model_class_init (SwArtistListModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = sw_artist_list_model_dispose;
+  object_class->finalize = sw_artist_list_model_finalize;
+  object_class->get_property = sw_artist_list_model_get_property;
+
+  properties[PROP_TOTAL] =
+    g_param_spec_uint ("total", NULL, NULL, 0, G_MAXUINT, 0,
+                       G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+sw_artist_list_model_init (SwArtistListModel *self)
+{
+  self->query = sw_artist_query_new ();
+  self->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  self->pages = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, page_free);
+  g_queue_init (&self->lru);
+  self->page_size = DEFAULT_PAGE_SIZE;
+  self->max_pages = DEFAULT_MAX_PAGES;
+}
+
+SwArtistListModel *
+sw_artist_list_model_new (SwStore  *store,
+                          SwEvents *events)
+{
+  SwArtistListModel *self;
+
+  g_return_val_if_fail (SW_IS_STORE (store), NULL);
+  g_return_val_if_fail (events == NULL || SW_IS_EVENTS (events), NULL);
+
+  self = g_object_new (SW_TYPE_ARTIST_LIST_MODEL, NULL);
+  self->store = g_object_ref (store);
+  self->context = g_main_context_ref_thread_default ();
+  if (events != NULL)
+    {
+      self->events = g_object_ref (events);
+      /* Unsubscribed in dispose, after which the callback never runs: no reference. */
+      self->subscription = sw_events_subscribe (events, watched_events, self->context,
+                                                on_event, self, NULL);
+    }
+
+  recount (self, FALSE);
+  return self;
+}
+
+/* The query ------------------------------------------------------------------------------ */
+
+static gboolean
+is_query_param (const char *name)
+{
+  g_autoptr(SwArtistQuery) probe = NULL;
+
+  if (g_str_equal (name, "search") || g_str_equal (name, "sort") ||
+      g_str_equal (name, "order") || g_str_equal (name, "filter") ||
+      g_str_equal (name, "library_id") || g_str_equal (name, "ids"))
+    return TRUE;
+  if (g_str_has_prefix (name, "filter_library_"))
+    return name[strlen ("filter_library_")] != '\0';
+  if (!g_str_has_prefix (name, "filter_"))
+    return FALSE;
+
+  /* The query ignores names it does not know, so a known filter is one that refuses a
+   * value no filter accepts. */
+  probe = sw_artist_query_new ();
+  return !sw_artist_query_set_param (probe, name, "?", NULL);
+}
+
+gboolean
+sw_artist_list_model_set_query_param (SwArtistListModel  *self,
+                                      const char         *name,
+                                      const char         *value,
+                                      GError            **error)
+{
+  const char *current;
+
+  g_return_val_if_fail (SW_IS_ARTIST_LIST_MODEL (self), FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  if (value == NULL)
+    value = "";
+
+  if (!is_query_param (name))
+    {
+      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
+                   _("“%s” is not an artist list parameter"), name);
+      return FALSE;
+    }
+
+  /* Typing the same search again, or choosing the sort already in use, keeps the
+   * list, and with it the view's scroll position and selection. */
+  current = g_hash_table_lookup (self->params, name);
+  if (g_strcmp0 (current != NULL ? current : "", value) == 0)
+    return TRUE;
+
+  if (!sw_artist_query_set_param (self->query, name, value, error))
+    return FALSE;
+
+  g_hash_table_replace (self->params, g_strdup (name), g_strdup (value));
+  recount (self, TRUE);
+  return TRUE;
+}
+
+guint
+sw_artist_list_model_get_total (SwArtistListModel *self)
+{
+  g_return_val_if_fail (SW_IS_ARTIST_LIST_MODEL (self), 0);
+
+  return self->total;
+}
+
+/* Private -------------------------------------------------------------------------------- */
+
+guint
+sw_artist_list_model_get_n_cached_pages (SwArtistListModel *self)
+{
+  g_return_val_if_fail (SW_IS_ARTIST_LIST_MODEL (self), 0);
+
+  return g_hash_table_size (self->pages);
+}
+
+gboolean
+sw_artist_list_model_is_cached (SwArtistListModel *self,
+                                guint              position)
+{
+  g_return_val_if_fail (SW_IS_ARTIST_LIST_MODEL (self), FALSE);
+
+  return g_hash_table_contains (self->pages, GUINT_TO_POINTER (position / self->page_size));
+}
+
+void
+sw_artist_list_model_set_cache_limits (SwArtistListModel *self,
+                                       guint              page_size,
+                                       guint              max_pages)
+{
+  g_return_if_fail (SW_IS_ARTIST_LIST_MODEL (self));
+
+  self->page_size = CLAMP (page_size, SW_ARTIST_QUERY_MIN_PAGE_SIZE,
+                           SW_ARTIST_QUERY_MAX_PAGE_SIZE);
+  self->max_pages = MAX (max_pages, 1);
+  drop_cache (self);
+}

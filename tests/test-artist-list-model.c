@@ -1,0 +1,532 @@
+/* test-artist-list-model.c
+ *
+ * Copyright 2026 The Stillwater developers
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "sw-artist-list-model-private.h"
+#include "sw-artist-private.h"
+#include "sw-artist-query.h"
+#include "sw-artist-service.h"
+#include "sw-test-util.h"
+
+/* The paged artist list over a real SQLite file with 2,000 artists. No display: the
+ * model is plain GIO. */
+
+#define N_ARTISTS 2000
+
+typedef struct
+{
+  char *dir;
+  SwStore *store;
+  SwEvents *events;
+  SwArtistService *service;
+  SwArtistListModel *model;
+  /* items-changed emissions: position, removed, added */
+  GArray *changes;
+} Fixture;
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} Change;
+
+static void
+on_items_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  Fixture    *fixture)
+{
+  Change change = { position, removed, added };
+
+  g_array_append_val (fixture->changes, change);
+}
+
+/* Names in an order unlike their creation order, with mixed case so that the list's
+ * case-insensitive name order is what is tested. Every 10th is a group with an MBID;
+ * the name of every 100th contains "zebra". */
+static SwArtist *
+make_artist (guint index)
+{
+  SwArtist *artist = sw_artist_new ();
+  guint scrambled = (index * 7919) % N_ARTISTS;
+
+  artist->name = g_strdup_printf ("%s %04u%s", scrambled % 2 ? "artist" : "Artist", scrambled,
+                                  index % 100 == 0 ? " zebra" : "");
+  if (index % 10 == 0)
+    {
+      artist->type = g_strdup ("group");
+      artist->musicbrainz_id = g_uuid_string_random ();
+    }
+  else
+    artist->type = g_strdup ("person");
+  return artist;
+}
+
+/* The 2,000 artists are created once, through SwArtistService, into a database that
+ * each test copies. */
+static char *template_dir;
+
+static void
+create_template (void)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwStore) store = NULL;
+  g_autoptr(SwEvents) events = sw_events_new ();
+  g_autoptr(SwArtistService) service = NULL;
+  g_autoptr(GPtrArray) artists = g_ptr_array_new_with_free_func (g_object_unref);
+
+  template_dir = sw_test_make_temp_dir ();
+  path = g_build_filename (template_dir, "stillwater.db", NULL);
+  store = sw_store_open (path, &error);
+  g_assert_no_error (error);
+  service = sw_artist_service_new (store, events);
+
+  for (guint i = 0; i < N_ARTISTS; i++)
+    g_ptr_array_add (artists, make_artist (i));
+  g_assert_true (sw_artist_service_create (service, artists, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+fixture_setup (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  fixture->dir = sw_test_make_temp_dir ();
+  /* The template's store is closed, so its log is checkpointed, but copy any log too. */
+  for (guint i = 0; i < 3; i++)
+    {
+      const char *suffixes[] = { "", "-wal", "-shm" };
+      g_autofree char *name = g_strconcat ("stillwater.db", suffixes[i], NULL);
+      g_autofree char *from = g_build_filename (template_dir, name, NULL);
+      g_autofree char *to = g_build_filename (fixture->dir, name, NULL);
+      g_autoptr(GFile) source = g_file_new_for_path (from);
+      g_autoptr(GFile) target = g_file_new_for_path (to);
+
+      if (i == 0 || g_file_test (from, G_FILE_TEST_EXISTS))
+        {
+          g_assert_true (g_file_copy (source, target, G_FILE_COPY_NONE, NULL, NULL, NULL,
+                                      &error));
+          g_assert_no_error (error);
+        }
+    }
+
+  path = g_build_filename (fixture->dir, "stillwater.db", NULL);
+  fixture->store = sw_store_open (path, &error);
+  g_assert_no_error (error);
+  fixture->events = sw_events_new ();
+  fixture->service = sw_artist_service_new (fixture->store, fixture->events);
+
+  fixture->model = sw_artist_list_model_new (fixture->store, fixture->events);
+  fixture->changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_items_changed), fixture);
+}
+
+static void
+fixture_teardown (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_clear_object (&fixture->model);
+  g_clear_pointer (&fixture->changes, g_array_unref);
+  g_clear_object (&fixture->service);
+  g_clear_object (&fixture->events);
+  g_clear_object (&fixture->store);
+  sw_test_remove_tree (fixture->dir);
+  g_clear_pointer (&fixture->dir, g_free);
+}
+
+/* Every id of the query's result, in order, read straight from the store. */
+static GPtrArray *
+store_ids (SwStore            *store,
+           const char *const  *params)
+{
+  GPtrArray *ids = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(SwArtistQuery) query = sw_artist_query_new ();
+
+  for (guint i = 0; params != NULL && params[i] != NULL; i += 2)
+    g_assert_true (sw_artist_query_set_param (query, params[i], params[i + 1], NULL));
+
+  for (guint page_number = 1;; page_number++)
+    {
+      g_autoptr(SwArtistPage) page = NULL;
+      g_autoptr(GError) error = NULL;
+
+      sw_artist_query_set_page (query, page_number, SW_ARTIST_QUERY_MAX_PAGE_SIZE);
+      page = sw_artist_store_list (store, query, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < page->artists->len; i++)
+        g_ptr_array_add (ids, g_strdup (sw_artist_get_id (page->artists->pdata[i])));
+      if (page->artists->len < SW_ARTIST_QUERY_MAX_PAGE_SIZE)
+        break;
+    }
+
+  return ids;
+}
+
+static void
+assert_item_id (GListModel *model,
+                guint       position,
+                const char *id)
+{
+  g_autoptr(SwArtist) artist = g_list_model_get_item (model, position);
+
+  g_assert_nonnull (artist);
+  g_assert_cmpstr (sw_artist_get_id (artist), ==, id);
+}
+
+static void
+assert_matches_store (Fixture           *fixture,
+                      const char *const *params)
+{
+  GListModel *model = G_LIST_MODEL (fixture->model);
+  g_autoptr(GPtrArray) ids = store_ids (fixture->store, params);
+
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, ids->len);
+  g_assert_cmpuint (sw_artist_list_model_get_total (fixture->model), ==, ids->len);
+  for (guint i = 0; i < ids->len; i++)
+    assert_item_id (model, i, ids->pdata[i]);
+  g_assert_null (g_list_model_get_item (model, ids->len));
+}
+
+static void
+test_items_in_name_order (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->model);
+  g_autoptr(GPtrArray) ids = store_ids (fixture->store, NULL);
+  g_autoptr(SwArtist) first = NULL;
+  g_autoptr(SwArtist) last = NULL;
+  guint total = 0;
+
+  g_assert_true (g_list_model_get_item_type (model) == SW_TYPE_ARTIST);
+  g_assert_cmpuint (ids->len, ==, N_ARTISTS);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, N_ARTISTS);
+  g_object_get (fixture->model, "total", &total, NULL);
+  g_assert_cmpuint (total, ==, N_ARTISTS);
+
+  /* Out of order on purpose: the last page before the first. */
+  assert_item_id (model, N_ARTISTS - 1, ids->pdata[N_ARTISTS - 1]);
+  assert_item_id (model, 0, ids->pdata[0]);
+  assert_item_id (model, 1, ids->pdata[1]);
+  assert_item_id (model, 1234, ids->pdata[1234]);
+
+  /* The store's order is the names' order, ignoring case. */
+  first = g_list_model_get_item (model, 0);
+  last = g_list_model_get_item (model, N_ARTISTS - 1);
+  g_assert_cmpstr (sw_artist_get_name (first), ==, "Artist 0000 zebra");
+  g_assert_cmpstr (sw_artist_get_name (last), ==, "artist 1999");
+
+  assert_matches_store (fixture, NULL);
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+}
+
+/* Sets one parameter and checks that exactly one items-changed replaced every item. */
+static void
+set_param (Fixture    *fixture,
+           const char *name,
+           const char *value,
+           guint       expected_total)
+{
+  g_autoptr(GError) error = NULL;
+  guint old_total = sw_artist_list_model_get_total (fixture->model);
+  Change *change;
+
+  g_array_set_size (fixture->changes, 0);
+  g_assert_true (sw_artist_list_model_set_query_param (fixture->model, name, value, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  change = &g_array_index (fixture->changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 0);
+  g_assert_cmpuint (change->removed, ==, old_total);
+  g_assert_cmpuint (change->added, ==, expected_total);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==,
+                    expected_total);
+}
+
+static void
+on_notify_total (GObject    *object,
+                 GParamSpec *pspec,
+                 guint      *count)
+{
+  (*count)++;
+}
+
+static void
+test_query_params (Fixture       *fixture,
+                   gconstpointer  data)
+{
+  guint notifications = 0;
+  g_autoptr(GError) error = NULL;
+
+  g_signal_connect (fixture->model, "notify::total", G_CALLBACK (on_notify_total),
+                    &notifications);
+
+  set_param (fixture, "search", "zebra", N_ARTISTS / 100);
+  g_assert_cmpuint (notifications, ==, 1);
+  assert_matches_store (fixture, (const char *const[]) { "search", "zebra", NULL });
+
+  /* The same value again changes nothing. */
+  g_array_set_size (fixture->changes, 0);
+  g_assert_true (sw_artist_list_model_set_query_param (fixture->model, "search", "zebra",
+                                                       &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+
+  set_param (fixture, "filter_missing_mbid", "-y", N_ARTISTS / 100);
+  set_param (fixture, "search", "", N_ARTISTS / 10);
+  assert_matches_store (fixture, (const char *const[]) { "filter_missing_mbid", "-y", NULL });
+
+  set_param (fixture, "filter_missing_mbid", "", N_ARTISTS);
+  set_param (fixture, "filter_type_person", "+y", N_ARTISTS - N_ARTISTS / 10);
+
+  /* Sorting keeps the count but replaces every item. */
+  set_param (fixture, "order", "desc", N_ARTISTS - N_ARTISTS / 10);
+  assert_matches_store (fixture, (const char *const[]) {
+                          "filter_type_person", "+y", "order", "desc", NULL });
+  set_param (fixture, "sort", "created_at", N_ARTISTS - N_ARTISTS / 10);
+  assert_matches_store (fixture, (const char *const[]) {
+                          "filter_type_person", "+y", "order", "desc",
+                          "sort", "created_at", NULL });
+
+  set_param (fixture, "library_id", "no-such-library", 0);
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (fixture->model), 0));
+}
+
+static void
+assert_refused (Fixture    *fixture,
+                const char *name,
+                const char *value)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_array_set_size (fixture->changes, 0);
+  g_assert_false (sw_artist_list_model_set_query_param (fixture->model, name, value, &error));
+  g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID);
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+  g_assert_cmpuint (sw_artist_list_model_get_total (fixture->model), ==, N_ARTISTS);
+}
+
+static void
+test_invalid_params (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  assert_refused (fixture, "sort", "loudness");
+  assert_refused (fixture, "order", "sideways");
+  assert_refused (fixture, "filter", "no_such_filter");
+  assert_refused (fixture, "filter_missing_meta", "yes");
+  assert_refused (fixture, "filter_library_lib-1", "maybe");
+  assert_refused (fixture, "filter_no_such_filter", "+y");
+  assert_refused (fixture, "filter_library_", "+y");
+  assert_refused (fixture, "page", "2");
+  assert_refused (fixture, "page_size", "10");
+  assert_refused (fixture, "colour", "blue");
+
+  /* Still the unfiltered list, in name order. */
+  assert_matches_store (fixture, NULL);
+}
+
+static gboolean
+quit_loop (gpointer user_data)
+{
+  g_main_loop_quit (user_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_change_quit (GListModel *model,
+                guint       position,
+                guint       removed,
+                guint       added,
+                GMainLoop  *loop)
+{
+  g_main_loop_quit (loop);
+}
+
+/* Runs the main loop until the model changes, or 2 s pass. Returns the milliseconds
+ * it took. */
+static gint64
+wait_for_change (Fixture *fixture)
+{
+  g_autoptr(GMainLoop) loop = g_main_loop_new (NULL, FALSE);
+  g_autoptr(GSource) timeout = g_timeout_source_new (2000);
+  gint64 start = g_get_monotonic_time ();
+  gulong handler;
+
+  g_source_set_callback (timeout, quit_loop, loop, NULL);
+  g_source_attach (timeout, NULL);
+  handler = g_signal_connect (fixture->model, "items-changed", G_CALLBACK (on_change_quit),
+                              loop);
+  g_main_loop_run (loop);
+  g_signal_handler_disconnect (fixture->model, handler);
+  g_source_destroy (timeout);
+  return (g_get_monotonic_time () - start) / 1000;
+}
+
+static void
+test_follows_events (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autoptr(GPtrArray) added = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) ids = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwArtist) first = NULL;
+  g_autoptr(SwArtist) renamed = NULL;
+  Change *change;
+  gint64 waited;
+
+  /* Fill the cache, so a stale page would show. */
+  ids = store_ids (fixture->store, NULL);
+  assert_item_id (G_LIST_MODEL (fixture->model), 0, ids->pdata[0]);
+
+  /* Three artists in three writes: one burst, one refresh. */
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(GPtrArray) one = g_ptr_array_new_with_free_func (g_object_unref);
+      SwArtist *artist = sw_artist_new ();
+
+      artist->name = g_strdup_printf ("AAA new %u", i);
+      g_ptr_array_add (one, artist);
+      g_ptr_array_add (added, g_object_ref (artist));
+      g_assert_true (sw_artist_service_create (fixture->service, one, NULL, &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->model)), ==, N_ARTISTS);
+
+  waited = wait_for_change (fixture);
+  g_test_message ("new artists shown after %" G_GINT64_FORMAT " ms", waited);
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  change = &g_array_index (fixture->changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 0);
+  g_assert_cmpuint (change->removed, ==, N_ARTISTS);
+  g_assert_cmpuint (change->added, ==, N_ARTISTS + 3);
+  g_assert_cmpuint (sw_artist_list_model_get_total (fixture->model), ==, N_ARTISTS + 3);
+  assert_item_id (G_LIST_MODEL (fixture->model), 0,
+                  sw_artist_get_id (added->pdata[0]));
+
+  /* Nothing more arrives: the burst was one refresh. */
+  g_assert_cmpint (wait_for_change (fixture), >=, 1900);
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+
+  /* A rename keeps the count; every item is replaced, and the row reads anew. */
+  g_array_set_size (fixture->changes, 0);
+  g_assert_true (sw_artist_service_update_field (fixture->service,
+                                                 sw_artist_get_id (added->pdata[0]), "name",
+                                                 "AAA renamed", "manual", NULL, &error));
+  g_assert_no_error (error);
+  wait_for_change (fixture);
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  change = &g_array_index (fixture->changes, Change, 0);
+  g_assert_cmpuint (change->position, ==, 0);
+  g_assert_cmpuint (change->removed, ==, N_ARTISTS + 3);
+  g_assert_cmpuint (change->added, ==, N_ARTISTS + 3);
+  renamed = g_list_model_get_item (G_LIST_MODEL (fixture->model), 2);
+  g_assert_cmpstr (sw_artist_get_name (renamed), ==, "AAA renamed");
+
+  assert_matches_store (fixture, NULL);
+  first = g_list_model_get_item (G_LIST_MODEL (fixture->model), 0);
+  g_assert_cmpstr (sw_artist_get_name (first), ==, "AAA new 1");
+}
+
+static void
+test_cache_bounded (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  GListModel *model = G_LIST_MODEL (fixture->model);
+  g_autoptr(GPtrArray) ids = store_ids (fixture->store, NULL);
+
+  /* The defaults hold all 2,000 in 10 pages: read them all once. */
+  for (guint i = 0; i < N_ARTISTS; i++)
+    assert_item_id (model, i, ids->pdata[i]);
+  g_assert_cmpuint (sw_artist_list_model_get_n_cached_pages (fixture->model), ==, 10);
+
+  /* 40 pages of 50 through a cache of 4: at most 4 stay, the most recent ones. */
+  sw_artist_list_model_set_cache_limits (fixture->model, 50, 4);
+  g_assert_cmpuint (sw_artist_list_model_get_n_cached_pages (fixture->model), ==, 0);
+  for (guint i = 0; i < N_ARTISTS; i++)
+    {
+      assert_item_id (model, i, ids->pdata[i]);
+      g_assert_cmpuint (sw_artist_list_model_get_n_cached_pages (fixture->model), <=, 4);
+    }
+  g_assert_cmpuint (sw_artist_list_model_get_n_cached_pages (fixture->model), ==, 4);
+  g_assert_true (sw_artist_list_model_is_cached (fixture->model, N_ARTISTS - 1));
+  g_assert_true (sw_artist_list_model_is_cached (fixture->model, N_ARTISTS - 200));
+  g_assert_false (sw_artist_list_model_is_cached (fixture->model, N_ARTISTS - 201));
+  g_assert_false (sw_artist_list_model_is_cached (fixture->model, 0));
+
+  /* An evicted page is read again, correctly; using a page keeps it. */
+  assert_item_id (model, 0, ids->pdata[0]);
+  assert_item_id (model, N_ARTISTS - 200, ids->pdata[N_ARTISTS - 200]);
+  assert_item_id (model, 100, ids->pdata[100]);
+  assert_item_id (model, 60, ids->pdata[60]);
+  g_assert_true (sw_artist_list_model_is_cached (fixture->model, 0));
+  g_assert_true (sw_artist_list_model_is_cached (fixture->model, N_ARTISTS - 200));
+  g_assert_false (sw_artist_list_model_is_cached (fixture->model, N_ARTISTS - 1));
+  g_assert_cmpuint (sw_artist_list_model_get_n_cached_pages (fixture->model), ==, 4);
+}
+
+/* A row deleted behind the model's back (no event): the model answers NULL for the
+ * position that no longer exists instead of crashing, then corrects itself. */
+static void
+test_store_changed_without_event (Fixture       *fixture,
+                                  gconstpointer  data)
+{
+  g_autoptr(GPtrArray) ids = store_ids (fixture->store, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = g_strdup_printf ("DELETE FROM artists WHERE id = '%s'",
+                                          (char *) ids->pdata[0]);
+  g_autoptr(SwArtist) artist = NULL;
+
+  g_assert_true (sw_store_exec (fixture->store, sql, &error));
+  g_assert_no_error (error);
+
+  /* The last page is not cached: reading it finds one row fewer. */
+  g_assert_false (sw_artist_list_model_is_cached (fixture->model, N_ARTISTS - 1));
+  g_assert_null (g_list_model_get_item (G_LIST_MODEL (fixture->model), N_ARTISTS - 1));
+  artist = g_list_model_get_item (G_LIST_MODEL (fixture->model), N_ARTISTS - 2);
+  g_assert_cmpstr (sw_artist_get_id (artist), ==, ids->pdata[N_ARTISTS - 1]);
+
+  wait_for_change (fixture);
+  g_assert_cmpuint (fixture->changes->len, ==, 1);
+  g_assert_cmpuint (sw_artist_list_model_get_total (fixture->model), ==, N_ARTISTS - 1);
+  g_ptr_array_remove_index (ids, 0);
+  assert_matches_store (fixture, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  int status;
+
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/artist-list-model/name-order", Fixture, NULL, fixture_setup,
+              test_items_in_name_order, fixture_teardown);
+  g_test_add ("/artist-list-model/query-params", Fixture, NULL, fixture_setup,
+              test_query_params, fixture_teardown);
+  g_test_add ("/artist-list-model/invalid-params", Fixture, NULL, fixture_setup,
+              test_invalid_params, fixture_teardown);
+  g_test_add ("/artist-list-model/follows-events", Fixture, NULL, fixture_setup,
+              test_follows_events, fixture_teardown);
+  g_test_add ("/artist-list-model/cache-bounded", Fixture, NULL, fixture_setup,
+              test_cache_bounded, fixture_teardown);
+  g_test_add ("/artist-list-model/store-changed-without-event", Fixture, NULL, fixture_setup,
+              test_store_changed_without_event, fixture_teardown);
+
+  create_template ();
+  status = g_test_run ();
+  sw_test_remove_tree (template_dir);
+  g_free (template_dir);
+  return status;
+}
