@@ -203,7 +203,11 @@ sw_application_activate (GApplication *app)
   if (window == NULL)
     window = GTK_WINDOW (sw_window_new (GTK_APPLICATION (app),
                                         self->settings,
-                                        sw_runtime_get_server_status (self->runtime)));
+                                        sw_runtime_get_server_status (self->runtime),
+                                        sw_runtime_get_store (self->runtime),
+                                        sw_runtime_get_events (self->runtime),
+                                        sw_runtime_get_jobs (self->runtime),
+                                        sw_runtime_get_artist_service (self->runtime)));
 
   gtk_window_present (window);
 }

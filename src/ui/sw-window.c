@@ -9,6 +9,10 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-artist-list-model.h"
+#include "sw-artist-row.h"
+#include "sw-library-service.h"
+#include "sw-scan-job.h"
 #include "sw-ui.h"
 #include "sw-window.h"
 
@@ -18,9 +22,28 @@ struct _SwWindow
 
   GSettings *settings;
   SwServerStatus *server_status;
+  SwStore *store;
+  SwEvents *events;
+  SwJobQueue *jobs;
+  SwArtistService *service;
+
+  SwArtistListModel *artists;
+  SwJob *scan_job;               /* the scan whose progress is shown */
+  guint scan_subscription;
+  GtkFileChooserNative *chooser;
 
   AdwToastOverlay *toast_overlay;
   AdwActionRow *server_row;
+  GtkToggleButton *search_button;
+  GtkSearchBar *search_bar;
+  GtkSearchEntry *search_entry;
+  GtkStack *stack;
+  GtkWidget *add_library_button;
+  GtkProgressBar *scan_progress;
+  GtkStack *artists_stack;
+  GtkListView *artist_list;
+  AdwStatusPage *no_results_page;
+  GtkLabel *count_label;
 };
 
 G_DEFINE_FINAL_TYPE (SwWindow, sw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -29,10 +52,23 @@ enum {
   PROP_0,
   PROP_SETTINGS,
   PROP_SERVER_STATUS,
+  PROP_STORE,
+  PROP_EVENTS,
+  PROP_JOBS,
+  PROP_SERVICE,
   N_PROPS
 };
 
 static GParamSpec *properties[N_PROPS];
+
+static void
+show_toast (SwWindow   *self,
+            const char *message)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
+}
+
+/* The server status --------------------------------------------------------------------- */
 
 static void
 update_server_row (SwWindow *self)
@@ -66,7 +102,7 @@ copy_server_address (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), uri);
-  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (_("Address copied")));
+  show_toast (self, _("Address copied"));
 }
 
 static void
@@ -76,6 +112,332 @@ copy_activated (GSimpleAction *action,
 {
   copy_server_address (GTK_WIDGET (user_data), NULL, NULL);
 }
+
+/* Pages --------------------------------------------------------------------------------- */
+
+static gboolean
+has_library (SwWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) libraries = NULL;
+
+  if (self->store == NULL)
+    return FALSE;
+
+  libraries = sw_library_service_list (self->store, &error);
+  if (libraries == NULL)
+    {
+      g_warning ("Could not list the libraries: %s", error->message);
+      return FALSE;
+    }
+  return libraries->len > 0;
+}
+
+/* A running scan wins; then the artists once any library exists; else the invitation. */
+static void
+update_page (SwWindow *self)
+{
+  const char *page;
+  gboolean artists;
+
+  if (self->scan_job != NULL)
+    page = "scan";
+  else if (has_library (self))
+    page = "artists";
+  else
+    page = "empty";
+
+  artists = g_str_equal (page, "artists");
+  gtk_stack_set_visible_child_name (self->stack, page);
+  gtk_widget_set_visible (GTK_WIDGET (self->search_button), artists);
+  if (!artists)
+    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                           "add-library")),
+                               self->store != NULL);
+  gtk_widget_set_visible (self->add_library_button, self->store != NULL);
+}
+
+/* The artist list ----------------------------------------------------------------------- */
+
+static void
+update_count (SwWindow *self)
+{
+  guint total = sw_artist_list_model_get_total (self->artists);
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  g_autofree char *text = NULL;
+
+  text = g_strdup_printf (ngettext ("%u artist", "%u artists", total), total);
+  gtk_label_set_text (self->count_label, text);
+
+  if (total == 0 && *search != '\0')
+    {
+      g_autofree char *description = NULL;
+
+      /* TRANSLATORS: %s is what the user searched for */
+      description = g_markup_printf_escaped (_("No artists match “%s”."), search);
+      adw_status_page_set_description (self->no_results_page, description);
+      gtk_stack_set_visible_child_name (self->artists_stack, "no-results");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->artists_stack, "list");
+}
+
+static void
+search_changed_cb (SwWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+
+  if (self->artists == NULL)
+    return;
+
+  if (!sw_artist_list_model_set_query_param (self->artists, "search", text, &error))
+    show_toast (self, error->message);
+  update_count (self);
+}
+
+/* Closing the search bar ends the search, as everywhere in GNOME. */
+static void
+search_mode_changed_cb (SwWindow *self)
+{
+  if (!gtk_search_bar_get_search_mode (self->search_bar))
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+}
+
+static gboolean
+start_search_cb (GtkWidget *widget,
+                 GVariant  *args,
+                 gpointer   user_data)
+{
+  SwWindow *self = SW_WINDOW (widget);
+
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->search_button)))
+    return FALSE;
+
+  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  return TRUE;
+}
+
+static void
+setup_row_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              gpointer                  user_data)
+{
+  gtk_list_item_set_child (item, sw_artist_row_new ());
+}
+
+/* The model's item is NULL for a row that vanished since the count: an empty row until
+ * the refresh that follows. */
+static void
+bind_row_cb (GtkSignalListItemFactory *factory,
+             GtkListItem              *item,
+             gpointer                  user_data)
+{
+  sw_artist_row_set_artist (SW_ARTIST_ROW (gtk_list_item_get_child (item)),
+                            gtk_list_item_get_item (item));
+}
+
+static void
+unbind_row_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               gpointer                  user_data)
+{
+  sw_artist_row_set_artist (SW_ARTIST_ROW (gtk_list_item_get_child (item)), NULL);
+}
+
+static void
+setup_artist_list (SwWindow *self)
+{
+  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
+  g_autoptr(GtkSingleSelection) selection = NULL;
+
+  self->artists = sw_artist_list_model_new (self->store, self->events);
+  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->artists)));
+
+  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
+  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
+  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
+  gtk_list_view_set_factory (self->artist_list, factory);
+  gtk_list_view_set_model (self->artist_list, GTK_SELECTION_MODEL (selection));
+
+  g_signal_connect_object (self->artists, "notify::total",
+                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  update_count (self);
+}
+
+/* Scanning ------------------------------------------------------------------------------ */
+
+static void
+update_scan_progress (SwWindow *self)
+{
+  g_autofree char *current = sw_job_dup_current (self->scan_job);
+  double fraction = 0.0;
+
+  g_object_get (self->scan_job, "progress", &fraction, NULL);
+  gtk_progress_bar_set_fraction (self->scan_progress, fraction);
+  gtk_progress_bar_set_text (self->scan_progress,
+                             current != NULL && *current != '\0' ? current : _("Starting…"));
+}
+
+/* A job only ever leaves RUNNING once, so the state read here stays true. */
+static void
+scan_state_changed_cb (SwWindow *self)
+{
+  g_autoptr(SwJob) job = NULL;
+  g_autofree char *job_error = NULL;
+  SwJobState state = sw_job_get_state (self->scan_job);
+
+  if (state == SW_JOB_RUNNING)
+    return;
+
+  job = g_steal_pointer (&self->scan_job);
+  g_signal_handlers_disconnect_by_data (job, self);
+
+  if (state == SW_JOB_COMPLETED)
+    show_toast (self, _("Scan finished"));
+  else if (state == SW_JOB_CANCELLED)
+    show_toast (self, _("Scan cancelled"));
+  else
+    {
+      job_error = sw_job_dup_error (job);
+      show_toast (self, job_error != NULL ? job_error : _("The scan failed"));
+    }
+
+  update_page (self);
+}
+
+static void
+follow_scan (SwWindow *self,
+             SwJob    *job)
+{
+  g_return_if_fail (self->scan_job == NULL);
+
+  self->scan_job = g_object_ref (job);
+  g_signal_connect_swapped (job, "notify::progress", G_CALLBACK (update_scan_progress), self);
+  g_signal_connect_swapped (job, "notify::state", G_CALLBACK (scan_state_changed_cb), self);
+  update_scan_progress (self);
+  update_page (self);
+  /* It may have ended already; its state notification is then still on its way, but
+   * nothing would be left to show. */
+  scan_state_changed_cb (self);
+}
+
+static void
+stop_following_scan (SwWindow *self)
+{
+  if (self->scan_job == NULL)
+    return;
+
+  g_signal_handlers_disconnect_by_data (self->scan_job, self);
+  g_clear_object (&self->scan_job);
+}
+
+/* A library added and scanned elsewhere (the web API) brings the artists in too. */
+static void
+scan_completed_cb (SwEvent  *event,
+                   gpointer  user_data)
+{
+  SwWindow *self = SW_WINDOW (user_data);
+
+  if (self->scan_job == NULL)
+    update_page (self);
+}
+
+static void
+cancel_scan_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SwWindow *self = SW_WINDOW (user_data);
+
+  if (self->scan_job != NULL)
+    sw_job_cancel (self->scan_job);
+}
+
+gboolean
+sw_window_add_library (SwWindow    *self,
+                       const char  *path,
+                       GError     **error)
+{
+  g_autoptr(SwLibrary) draft = NULL;
+  g_autoptr(SwLibrary) library = NULL;
+  g_autoptr(SwSettings) settings = NULL;
+  g_autoptr(SwJob) job = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *library_id = NULL;
+
+  g_return_val_if_fail (SW_IS_WINDOW (self), FALSE);
+  g_return_val_if_fail (path != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  name = g_path_get_basename (path);
+  draft = sw_library_new ();
+  g_object_set (draft, "name", name, "path", path, NULL);
+  library = sw_library_service_create (self->store, draft, error);
+  if (library == NULL)
+    return FALSE;
+
+  g_object_get (library, "id", &library_id, NULL);
+  settings = sw_settings_new (self->store);
+  job = sw_scan_job_start (self->jobs, self->service, self->events, settings, library_id,
+                           error);
+  if (job == NULL)
+    {
+      update_page (self);
+      return FALSE;
+    }
+
+  follow_scan (self, job);
+  return TRUE;
+}
+
+static void
+chooser_response_cb (SwWindow *self,
+                     int       response)
+{
+  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
+  g_autoptr(GFile) folder = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    return;
+
+  folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  path = folder != NULL ? g_file_get_path (folder) : NULL;
+  if (path == NULL)
+    {
+      show_toast (self, _("Only local folders can be added"));
+      return;
+    }
+
+  if (!sw_window_add_library (self, path, &error))
+    show_toast (self, error->message);
+}
+
+static void
+add_library_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SwWindow *self = SW_WINDOW (user_data);
+
+  if (self->chooser != NULL || self->store == NULL)
+    return;
+
+  /* Native, so that the Flatpak portal is used when sandboxed. */
+  self->chooser = gtk_file_chooser_native_new (_("Add Music Library"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                               _("_Add"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+/* Window state -------------------------------------------------------------------------- */
 
 static void
 restore_window_state (SwWindow *self)
@@ -122,6 +484,21 @@ sw_window_constructed (GObject *object)
   g_signal_connect_object (self->server_status, "notify",
                            G_CALLBACK (update_server_row), self, G_CONNECT_SWAPPED);
   update_server_row (self);
+
+  if (self->store != NULL)
+    {
+      static const char *const scan_events[] = { SW_EVENT_SCAN_COMPLETED, NULL };
+      g_autoptr(SwJob) running = sw_job_queue_get_latest (self->jobs, SW_SCAN_JOB_KIND);
+
+      setup_artist_list (self);
+      /* Unsubscribed in dispose, after which the callback never runs: no reference. */
+      self->scan_subscription = sw_events_subscribe (self->events, scan_events, NULL,
+                                                     scan_completed_cb, self, NULL);
+      /* A scan started elsewhere (the web API, the folder watcher) is shown too. */
+      if (running != NULL && sw_job_get_state (running) == SW_JOB_RUNNING)
+        follow_scan (self, running);
+    }
+  update_page (self);
 }
 
 static void
@@ -129,9 +506,21 @@ sw_window_dispose (GObject *object)
 {
   SwWindow *self = SW_WINDOW (object);
 
+  if (self->scan_subscription != 0)
+    sw_events_unsubscribe (self->events, self->scan_subscription);
+  self->scan_subscription = 0;
+  stop_following_scan (self);
+  if (self->chooser != NULL)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_WINDOW);
+  g_clear_object (&self->artists);
   g_clear_object (&self->settings);
   g_clear_object (&self->server_status);
+  g_clear_object (&self->service);
+  g_clear_object (&self->jobs);
+  g_clear_object (&self->events);
+  g_clear_object (&self->store);
 
   G_OBJECT_CLASS (sw_window_parent_class)->dispose (object);
 }
@@ -152,6 +541,22 @@ sw_window_set_property (GObject      *object,
 
     case PROP_SERVER_STATUS:
       self->server_status = g_value_dup_object (value);
+      break;
+
+    case PROP_STORE:
+      self->store = g_value_dup_object (value);
+      break;
+
+    case PROP_EVENTS:
+      self->events = g_value_dup_object (value);
+      break;
+
+    case PROP_JOBS:
+      self->jobs = g_value_dup_object (value);
+      break;
+
+    case PROP_SERVICE:
+      self->service = g_value_dup_object (value);
       break;
 
     default:
@@ -177,6 +582,22 @@ sw_window_get_property (GObject    *object,
       g_value_set_object (value, self->server_status);
       break;
 
+    case PROP_STORE:
+      g_value_set_object (value, self->store);
+      break;
+
+    case PROP_EVENTS:
+      g_value_set_object (value, self->events);
+      break;
+
+    case PROP_JOBS:
+      g_value_set_object (value, self->jobs);
+      break;
+
+    case PROP_SERVICE:
+      g_value_set_object (value, self->service);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -188,6 +609,7 @@ sw_window_class_init (SwWindowClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+  const GParamFlags flags = G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS;
 
   object_class->constructed = sw_window_constructed;
   object_class->dispose = sw_window_dispose;
@@ -196,17 +618,38 @@ sw_window_class_init (SwWindowClass *klass)
   window_class->close_request = sw_window_close_request;
 
   properties[PROP_SETTINGS] =
-    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("settings", NULL, NULL, G_TYPE_SETTINGS, flags);
   properties[PROP_SERVER_STATUS] =
-    g_param_spec_object ("server-status", NULL, NULL, SW_TYPE_SERVER_STATUS,
-                         G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+    g_param_spec_object ("server-status", NULL, NULL, SW_TYPE_SERVER_STATUS, flags);
+  properties[PROP_STORE] =
+    g_param_spec_object ("store", NULL, NULL, SW_TYPE_STORE, flags);
+  properties[PROP_EVENTS] =
+    g_param_spec_object ("events", NULL, NULL, SW_TYPE_EVENTS, flags);
+  properties[PROP_JOBS] =
+    g_param_spec_object ("jobs", NULL, NULL, SW_TYPE_JOB_QUEUE, flags);
+  properties[PROP_SERVICE] =
+    g_param_spec_object ("service", NULL, NULL, SW_TYPE_ARTIST_SERVICE, flags);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
+                                start_search_cb, NULL);
 
   sw_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "sw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SwWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, server_row);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, add_library_button);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, scan_progress);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, artists_stack);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, artist_list);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, no_results_page);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, count_label);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
 }
 
 static void
@@ -214,24 +657,42 @@ sw_window_init (SwWindow *self)
 {
   const GActionEntry actions[] = {
     { "copy-server-address", copy_activated, NULL, NULL, NULL },
+    { "add-library", add_library_activated, NULL, NULL, NULL },
+    { "cancel-scan", cancel_scan_activated, NULL, NULL, NULL },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
 }
 
 SwWindow *
-sw_window_new (GtkApplication *application,
-               GSettings      *settings,
-               SwServerStatus *server_status)
+sw_window_new (GtkApplication  *application,
+               GSettings       *settings,
+               SwServerStatus  *server_status,
+               SwStore         *store,
+               SwEvents        *events,
+               SwJobQueue      *jobs,
+               SwArtistService *service)
 {
   g_return_val_if_fail (GTK_IS_APPLICATION (application), NULL);
   g_return_val_if_fail (settings == NULL || G_IS_SETTINGS (settings), NULL);
   g_return_val_if_fail (SW_IS_SERVER_STATUS (server_status), NULL);
+  g_return_val_if_fail (store == NULL || SW_IS_STORE (store), NULL);
+  g_return_val_if_fail ((store == NULL) == (events == NULL), NULL);
+  g_return_val_if_fail ((store == NULL) == (jobs == NULL), NULL);
+  g_return_val_if_fail ((store == NULL) == (service == NULL), NULL);
 
   return g_object_new (SW_TYPE_WINDOW,
                        "application", application,
                        "settings", settings,
                        "server-status", server_status,
+                       "store", store,
+                       "events", events,
+                       "jobs", jobs,
+                       "service", service,
                        NULL);
 }

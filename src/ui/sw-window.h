@@ -9,7 +9,11 @@
 
 #include <adwaita.h>
 
+#include "sw-artist-service.h"
+#include "sw-events.h"
+#include "sw-job-queue.h"
 #include "sw-server-status.h"
+#include "sw-store.h"
 
 G_BEGIN_DECLS
 
@@ -17,8 +21,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (SwWindow, sw_window, SW, WINDOW, AdwApplicationWindow)
 
-SwWindow *sw_window_new (GtkApplication *application,
-                         GSettings      *settings,
-                         SwServerStatus *server_status);
+/* @settings may be NULL (nothing is remembered). @store, @events, @jobs and @service
+ * come together or are all NULL: without them the window shows the server status only. */
+SwWindow *sw_window_new          (GtkApplication   *application,
+                                  GSettings        *settings,
+                                  SwServerStatus   *server_status,
+                                  SwStore          *store,
+                                  SwEvents         *events,
+                                  SwJobQueue       *jobs,
+                                  SwArtistService  *service);
+
+/* What "Add Music Library…" does once a folder is chosen: creates a library named after
+ * the folder and starts scanning it, showing the progress. On error nothing is shown;
+ * the library stays created if only the scan could not start. */
+gboolean  sw_window_add_library  (SwWindow         *self,
+                                  const char       *path,
+                                  GError          **error);
 
 G_END_DECLS
