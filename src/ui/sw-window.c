@@ -16,10 +16,15 @@
 #include "sw-ui.h"
 #include "sw-window.h"
 
+#define APP_ICON_NAME "io.github.stillwater.Stillwater"
+#define APP_ICON_RESOURCE \
+  "/io/github/stillwater/Stillwater/icons/scalable/apps/io.github.stillwater.Stillwater.svg"
+
 struct _SwWindow
 {
   AdwApplicationWindow parent_instance;
 
+  AdwStatusPage *empty_page;
   GSettings *settings;
   SwServerStatus *server_status;
   SwStore *store;
@@ -637,6 +642,7 @@ sw_window_class_init (SwWindowClass *klass)
   sw_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "sw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, server_row);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, search_bar);
@@ -667,6 +673,16 @@ sw_window_init (SwWindow *self)
   g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
                           G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+
+  /* Uninstalled (tools/run, tests) the icon theme does not find the app icon in our
+   * resources on every setup; the picture comes straight from them then. */
+  if (!gtk_icon_theme_has_icon (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                APP_ICON_NAME))
+    {
+      g_autoptr(GdkTexture) icon = gdk_texture_new_from_resource (APP_ICON_RESOURCE);
+
+      adw_status_page_set_paintable (self->empty_page, GDK_PAINTABLE (icon));
+    }
 }
 
 SwWindow *
