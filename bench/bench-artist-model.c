@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "bench-report.h"
 #include "sw-artist-list-model-private.h"
 #include "sw-artist-private.h"
 #include "sw-artist-service.h"
@@ -52,28 +53,6 @@ random_artist (GRand *rand,
   if (g_rand_double (rand) < 0.6)
     artist->musicbrainz_id = g_uuid_string_random ();
   return artist;
-}
-
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *label,
-        GArray     *samples_ms)
-{
-  guint n = samples_ms->len;
-  guint p99 = MIN (n - 1, (guint) (n * 0.99));
-
-  g_array_sort (samples_ms, compare_doubles);
-  g_print ("%-44s median %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", label,
-           g_array_index (samples_ms, double, n / 2), g_array_index (samples_ms, double, p99),
-           g_array_index (samples_ms, double, n - 1));
 }
 
 static double
@@ -127,7 +106,7 @@ bench_search (SwArtistListModel *model,
     }
 
   label = g_strdup_printf ("search \"%s\" (%u matches)", text, matches);
-  report (label, samples);
+  bench_report (label, samples);
 }
 
 int
@@ -196,7 +175,7 @@ main (int   argc,
       g_assert_cmpuint (total, ==, (guint) n_artists);
       g_array_append_val (samples, ms);
     }
-  report ("construct (count + first page)", samples);
+  bench_report ("construct (count + first page)", samples);
 
   g_array_set_size (samples, 0);
   for (int run = 0; run < n_runs; run++)
@@ -215,7 +194,7 @@ main (int   argc,
       g_assert_nonnull (artist);
       g_array_append_val (samples, ms);
     }
-  report ("get_item, uncached position (page of 200)", samples);
+  bench_report ("get_item, uncached position (page of 200)", samples);
   g_print ("%-44s %u\n", "pages cached afterwards", sw_artist_list_model_get_n_cached_pages (model));
 
   /* Top to bottom, as a held Page Down does: the slowest single call is what a frame
@@ -254,7 +233,7 @@ main (int   argc,
       g_array_append_val (samples, ms);
       set_search (model, "");
     }
-  report ("search \"ra\" right after a write", samples);
+  bench_report ("search \"ra\" right after a write", samples);
 
   g_print ("\n%-44s %.1f MB\n", "resident memory (VmRSS)", resident_kib () / 1024.0);
 

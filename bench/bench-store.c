@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "bench-report.h"
 #include "sw-artist-private.h"
 #include "sw-artist-query.h"
 #include "sw-artist-service.h"
@@ -80,28 +81,6 @@ random_artist (GRand *rand,
   return artist;
 }
 
-static int
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a, y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
-static void
-report (const char *label,
-        GArray     *samples_ms)
-{
-  guint n = samples_ms->len;
-  guint p99 = MIN (n - 1, (guint) (n * 0.99));
-
-  g_array_sort (samples_ms, compare_doubles);
-  g_print ("%-44s median %7.3f ms   p99 %7.3f ms   max %7.3f ms\n", label,
-           g_array_index (samples_ms, double, n / 2), g_array_index (samples_ms, double, p99),
-           g_array_index (samples_ms, double, n - 1));
-}
-
 static void
 bench_list (SwStore    *store,
             const char *label,
@@ -137,7 +116,7 @@ bench_list (SwStore    *store,
   {
     g_autofree char *full = g_strdup_printf ("list %s (%u match)", label, total);
 
-    report (full, samples);
+    bench_report (full, samples);
   }
 }
 
@@ -170,7 +149,7 @@ bench_search_after_write (SwStore *store)
       g_assert_no_error (error);
       g_array_append_val (samples, ms);
     }
-  report (label, samples);
+  bench_report (label, samples);
 }
 
 static long
@@ -306,7 +285,7 @@ main (int   argc,
       g_assert_nonnull (artist);
       g_array_append_val (samples, ms);
     }
-  report ("get by id", samples);
+  bench_report ("get by id", samples);
 
   g_print ("\n%-44s %.1f MB\n", "resident memory (VmRSS)", resident_kib () / 1024.0);
 
