@@ -115,13 +115,13 @@ static void
 test_artist_list (Fixture       *fixture,
                   gconstpointer  data)
 {
-  g_autofree char *library_id = sw_test_gui_create_library (\&fixture->gui);
+  g_autofree char *library_id = sw_test_gui_create_library (&fixture->gui);
   GtkWidget *search_entry;
   GtkWidget *search_button;
   GtkWidget *row;
   ItemCount count = { fixture, 0 };
 
-  sw_test_gui_create_artists (\&fixture->gui, library_id);
+  sw_test_gui_create_artists (&fixture->gui, library_id);
   open_window (fixture);
 
   g_assert_cmpstr (visible_page (fixture), ==, "artists");
@@ -387,7 +387,7 @@ test_scan_elsewhere (Fixture       *fixture,
   open_window (fixture);
   g_assert_cmpstr (visible_page (fixture), ==, "empty");
 
-  library_id = sw_test_gui_create_library (\&fixture->gui);
+  library_id = sw_test_gui_create_library (&fixture->gui);
   job = sw_scan_job_start (fixture->gui.jobs, fixture->gui.service, fixture->gui.events, settings,
                            library_id, &error);
   g_assert_no_error (error);
