@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "bench-library.h"
 #include "bench-report.h"
 #include "sw-artist-list-model-private.h"
 #include "sw-artist-private.h"
@@ -25,53 +26,12 @@
 static int n_artists = 50000;
 static int n_runs = 500;
 
-static const char *syllables[] = {
-  "ka", "lo", "mi", "ra", "ven", "tor", "sil", "an", "bel", "dru", "el", "fa", "gor", "hu",
-  "is", "jo", "ke", "lu", "mar", "ne", "os", "pe", "qui", "ro", "sa", "ti", "ul", "vo",
-};
-
-static SwArtist *
-random_artist (GRand *rand,
-               int    index)
-{
-  SwArtist *artist = sw_artist_new ();
-  GString *name = g_string_new (NULL);
-  int words = g_rand_int_range (rand, 1, 4);
-
-  for (int w = 0; w < words; w++)
-    {
-      if (w > 0)
-        g_string_append_c (name, ' ');
-      for (int p = g_rand_int_range (rand, 2, 4); p > 0; p--)
-        g_string_append (name, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
-    }
-  name->str[0] = g_ascii_toupper (name->str[0]);
-  /* The index keeps names unique, as folder names are. */
-  g_string_append_printf (name, " %d", index);
-  artist->name = g_string_free (name, FALSE);
-  artist->type = g_strdup (index % 3 ? "person" : "group");
-  if (g_rand_double (rand) < 0.6)
-    artist->musicbrainz_id = g_uuid_string_random ();
-  return artist;
-}
-
 static double
 elapsed_ms (gint64 start)
 {
   return (g_get_monotonic_time () - start) / 1000.0;
 }
 
-static long
-resident_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line ? strtol (line + 6, NULL, 10) : -1;
-}
 
 static void
 set_search (SwArtistListModel *model,
@@ -152,7 +112,7 @@ main (int   argc,
       g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (int i = first; i < MIN (first + 1000, n_artists); i++)
-        g_ptr_array_add (batch, random_artist (rand, i));
+        g_ptr_array_add (batch, bench_random_artist (rand, i));
       g_assert_true (sw_artist_service_create (service, batch, NULL, &error));
       g_assert_no_error (error);
     }
@@ -235,7 +195,7 @@ main (int   argc,
     }
   bench_report ("search \"ra\" right after a write", samples);
 
-  g_print ("\n%-44s %.1f MB\n", "resident memory (VmRSS)", resident_kib () / 1024.0);
+  g_print ("\n%-44s %.1f MB\n", "resident memory (VmRSS)", bench_memory_kib ("VmRSS:") / 1024.0);
 
   g_clear_object (&model);
   g_clear_object (&service);

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <stdio.h>
 
+#include "bench-library.h"
 #include "bench-report.h"
 #include "sw-artist-private.h"
 #include "sw-artist-query.h"
@@ -26,60 +27,6 @@ static int n_runs = 200;
 static gboolean keep;
 static int batch_size = 1000;
 static char *only;
-
-static const char *syllables[] = {
-  "ka", "lo", "mi", "ra", "ven", "tor", "sil", "an", "bel", "dru", "el", "fa", "gor", "hu",
-  "is", "jo", "ke", "lu", "mar", "ne", "os", "pe", "qui", "ro", "sa", "ti", "ul", "vo",
-};
-static const char *types[] = { "person", "group", "orchestra", "choir", "", "solo" };
-static const char *genres[] = { "Rock", "Pop", "Jazz", "Electronic", "Folk", "Classical" };
-
-static char *
-random_name (GRand *rand)
-{
-  GString *name = g_string_new (NULL);
-  int words = g_rand_int_range (rand, 1, 4);
-
-  for (int w = 0; w < words; w++)
-    {
-      int parts = g_rand_int_range (rand, 2, 4);
-
-      if (w > 0)
-        g_string_append_c (name, ' ');
-      for (int p = 0; p < parts; p++)
-        g_string_append (name, syllables[g_rand_int_range (rand, 0, G_N_ELEMENTS (syllables))]);
-    }
-  name->str[0] = g_ascii_toupper (name->str[0]);
-  return g_string_free (name, FALSE);
-}
-
-static SwArtist *
-random_artist (GRand *rand,
-               int    index)
-{
-  SwArtist *artist = sw_artist_new ();
-  g_autofree char *base = random_name (rand);
-
-  /* The index keeps names unique, as folder names are. */
-  artist->name = g_strdup_printf ("%s %d", base, index);
-  artist->type = g_strdup (types[g_rand_int_range (rand, 0, G_N_ELEMENTS (types))]);
-  if (g_rand_double (rand) < 0.6)
-    artist->musicbrainz_id = g_uuid_string_random ();
-  if (g_rand_double (rand) < 0.7)
-    {
-      /* About 1.5 KB of biography, like a Last.fm summary. */
-      GString *bio = g_string_new (NULL);
-
-      while (bio->len < 1500)
-        g_string_append (bio, "A band from somewhere who played music for a long time. ");
-      artist->biography = g_string_free (bio, FALSE);
-      artist->genres = g_new0 (char *, 2);
-      artist->genres[0] = g_strdup (genres[g_rand_int_range (rand, 0, G_N_ELEMENTS (genres))]);
-    }
-  artist->path = g_strdup_printf ("/music/%s", artist->name);
-  artist->is_excluded = g_rand_double (rand) < 0.01;
-  return artist;
-}
 
 static void
 bench_list (SwStore    *store,
@@ -152,17 +99,6 @@ bench_search_after_write (SwStore *store)
   bench_report (label, samples);
 }
 
-static long
-resident_kib (void)
-{
-  g_autofree char *status = NULL;
-  const char *line;
-
-  if (!g_file_get_contents ("/proc/self/status", &status, NULL, NULL))
-    return -1;
-  line = strstr (status, "VmRSS:");
-  return line ? strtol (line + 6, NULL, 10) : -1;
-}
 
 int
 main (int   argc,
@@ -215,7 +151,7 @@ main (int   argc,
       g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func (g_object_unref);
 
       for (int i = first; i < MIN (first + batch_size, n_artists); i++)
-        g_ptr_array_add (batch, random_artist (rand, i));
+        g_ptr_array_add (batch, bench_random_artist (rand, i));
       g_assert_true (sw_artist_service_create (service, batch, "lib", &error));
       g_assert_no_error (error);
       for (guint i = 0; i < batch->len; i += 7)
@@ -287,7 +223,7 @@ main (int   argc,
     }
   bench_report ("get by id", samples);
 
-  g_print ("\n%-44s %.1f MB\n", "resident memory (VmRSS)", resident_kib () / 1024.0);
+  g_print ("\n%-44s %.1f MB\n", "resident memory (VmRSS)", bench_memory_kib ("VmRSS:") / 1024.0);
 
   g_clear_object (&service);
   g_clear_object (&store);

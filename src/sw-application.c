@@ -15,6 +15,8 @@
 #include "sw-application.h"
 #include "sw-data-dir.h"
 #include "sw-options.h"
+#include "sw-preferences-appearance.h"
+#include "sw-preferences-window.h"
 #include "sw-runtime.h"
 #include "sw-window.h"
 
@@ -31,6 +33,8 @@ struct _SwApplication
   GError *store_error;      /* set by startup when the database cannot be used */
   guint sigint_source;
   guint sigterm_source;
+  guint rebind_source;      /* coalesces a burst of server setting changes */
+  GtkWidget *preferences;   /* weak: the open Preferences window */
 };
 
 G_DEFINE_FINAL_TYPE (SwApplication, sw_application, ADW_TYPE_APPLICATION)
@@ -137,10 +141,99 @@ about_activated (GSimpleAction *action,
   sw_about_present (gtk_application_get_active_window (app));
 }
 
+static void
+preferences_activated (GSimpleAction *action,
+                       GVariant      *parameter,
+                       gpointer       user_data)
+{
+  SwApplication *self = SW_APPLICATION (user_data);
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+
+  if (self->runtime == NULL || self->store_error != NULL)
+    return;
+
+  /* One Preferences window at a time: a second request raises it. */
+  if (self->preferences == NULL)
+    {
+      self->preferences =
+        sw_preferences_window_new (parent,
+                                   self->settings,
+                                   sw_runtime_get_server_status (self->runtime),
+                                   sw_runtime_get_store (self->runtime),
+                                   sw_runtime_get_events (self->runtime),
+                                   sw_runtime_get_jobs (self->runtime),
+                                   sw_runtime_get_artist_service (self->runtime));
+      g_object_add_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+    }
+
+  gtk_window_present (GTK_WINDOW (self->preferences));
+}
+
 static const GActionEntry app_actions[] = {
   { "quit", quit_activated, NULL, NULL, NULL },
   { "about", about_activated, NULL, NULL, NULL },
+  { "preferences", preferences_activated, NULL, NULL, NULL },
 };
+
+/* Server settings changed in Preferences ------------------------------------------------ */
+
+static char *
+settings_listen_address (SwApplication *self)
+{
+  if (g_settings_get_boolean (self->settings, "remote-access"))
+    return g_strdup ("0.0.0.0");
+  return g_settings_get_string (self->settings, "server-listen");
+}
+
+/* From here on the preferences decide the address and port, even when the command line
+ * chose them at start-up: the user's latest word wins. */
+static gboolean
+rebind_cb (gpointer user_data)
+{
+  SwApplication *self = SW_APPLICATION (user_data);
+  g_autofree char *address = settings_listen_address (self);
+  guint port = (guint) g_settings_get_int (self->settings, "server-port");
+  g_autoptr(GError) error = NULL;
+
+  self->rebind_source = 0;
+
+  if (self->runtime == NULL || self->store_error != NULL)
+    return G_SOURCE_REMOVE;
+
+  if (sw_server_status_get_listening (sw_runtime_get_server_status (self->runtime)) &&
+      port == sw_runtime_get_port (self->runtime) &&
+      g_strcmp0 (address, sw_runtime_get_listen_address (self->runtime)) == 0)
+    return G_SOURCE_REMOVE;
+
+  /* The failure is also the server status's message, which Preferences and the
+   * window show. */
+  if (!sw_runtime_restart_server (self->runtime, address, port, &error))
+    g_printerr ("stillwater: %s\n", error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+server_setting_changed_cb (GSettings  *settings,
+                           const char *key,
+                           gpointer    user_data)
+{
+  SwApplication *self = SW_APPLICATION (user_data);
+
+  /* A spin button sends a change per click; rebind once the clicks stop. */
+  g_clear_handle_id (&self->rebind_source, g_source_remove);
+  self->rebind_source = g_timeout_add (400, rebind_cb, self);
+}
+
+static void
+color_scheme_changed_cb (GSettings  *settings,
+                         const char *key,
+                         gpointer    user_data)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+
+  sw_preferences_apply_color_scheme (scheme);
+}
 
 static void
 start_runtime (SwApplication *self)
@@ -179,16 +272,42 @@ sw_application_startup (GApplication *app)
 {
   SwApplication *self = SW_APPLICATION (app);
   const char *quit_accels[] = { "<Control>q", NULL };
+  const char *preferences_accels[] = { "<Control>comma", NULL };
+  const char *help_accels[] = { "<Control>question", NULL };
+  const char *scan_accels[] = { "F5", NULL };
 
   G_APPLICATION_CLASS (sw_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
                                    G_N_ELEMENTS (app_actions), self);
   gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.show-help-overlay",
+                                         help_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "win.scan-all", scan_accels);
 
   self->settings = create_settings ();
 
+  /* Before any window exists, so none flashes in the wrong style. */
+  if (self->settings != NULL)
+    {
+      color_scheme_changed_cb (self->settings, "color-scheme", self);
+      g_signal_connect_object (self->settings, "changed::color-scheme",
+                               G_CALLBACK (color_scheme_changed_cb), self, 0);
+    }
+
   start_runtime (self);
+
+  if (self->settings != NULL)
+    {
+      g_signal_connect_object (self->settings, "changed::server-port",
+                               G_CALLBACK (server_setting_changed_cb), self, 0);
+      g_signal_connect_object (self->settings, "changed::server-listen",
+                               G_CALLBACK (server_setting_changed_cb), self, 0);
+      g_signal_connect_object (self->settings, "changed::remote-access",
+                               G_CALLBACK (server_setting_changed_cb), self, 0);
+    }
 }
 
 static void
@@ -219,6 +338,7 @@ sw_application_shutdown (GApplication *app)
 
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->rebind_source, g_source_remove);
   if (self->runtime != NULL)
     sw_runtime_stop (self->runtime);
 
@@ -232,6 +352,10 @@ sw_application_dispose (GObject *object)
 
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
+  g_clear_handle_id (&self->rebind_source, g_source_remove);
+  if (self->preferences != NULL)
+    g_object_remove_weak_pointer (G_OBJECT (self->preferences), (gpointer *) &self->preferences);
+  self->preferences = NULL;
   g_clear_object (&self->runtime);
   g_clear_error (&self->store_error);
   g_clear_object (&self->settings);

@@ -206,6 +206,43 @@ sw_runtime_stop (SwRuntime *self)
   sw_server_status_set_stopped (self->server_status);
 }
 
+gboolean
+sw_runtime_restart_server (SwRuntime   *self,
+                           const char  *listen_address,
+                           guint        port,
+                           GError     **error)
+{
+  g_return_val_if_fail (SW_IS_RUNTIME (self), FALSE);
+  g_return_val_if_fail (listen_address != NULL, FALSE);
+  g_return_val_if_fail (self->store != NULL, FALSE);
+
+  /* Stopped first: the new address may overlap the old one (127.0.0.1 and 0.0.0.0 on
+   * the same port), so both cannot be bound at once. */
+  sw_runtime_stop (self);
+
+  g_free (self->listen_address);
+  self->listen_address = g_strdup (listen_address);
+  self->port = port;
+
+  return sw_runtime_start_server (self, error);
+}
+
+const char *
+sw_runtime_get_listen_address (SwRuntime *self)
+{
+  g_return_val_if_fail (SW_IS_RUNTIME (self), NULL);
+
+  return self->listen_address;
+}
+
+guint
+sw_runtime_get_port (SwRuntime *self)
+{
+  g_return_val_if_fail (SW_IS_RUNTIME (self), 0);
+
+  return self->port;
+}
+
 const char *
 sw_runtime_get_data_dir (SwRuntime *self)
 {

@@ -33,6 +33,15 @@ gboolean        sw_runtime_open_store        (SwRuntime   *self,
 gboolean        sw_runtime_start_server      (SwRuntime   *self,
                                               GError     **error);
 void            sw_runtime_stop              (SwRuntime   *self);
+/* Stops the server (if running) and starts it again on @listen_address and @port,
+ * e.g. after the preferences changed. A failure (a busy port) leaves the server
+ * stopped and is also the server status's error message. */
+gboolean        sw_runtime_restart_server    (SwRuntime   *self,
+                                              const char  *listen_address,
+                                              guint        port,
+                                              GError     **error);
+const char     *sw_runtime_get_listen_address (SwRuntime  *self);
+guint           sw_runtime_get_port          (SwRuntime   *self);
 const char     *sw_runtime_get_data_dir      (SwRuntime   *self);
 SwServerStatus *sw_runtime_get_server_status (SwRuntime   *self);
 SwStore        *sw_runtime_get_store         (SwRuntime   *self);

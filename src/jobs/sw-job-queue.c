@@ -36,7 +36,17 @@ struct _SwJobQueue
   GCond ended;
   GPtrArray *running;           /* Run* */
   GQueue finished;              /* SwJob*, newest first */
+
+  GMainContext *context;        /* where "job-started" / "job-ended" are emitted */
 };
+
+enum {
+  JOB_STARTED,
+  JOB_ENDED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 G_DEFINE_FINAL_TYPE (SwJobQueue, sw_job_queue, G_TYPE_OBJECT)
 
@@ -51,6 +61,7 @@ sw_job_queue_finalize (GObject *object)
   g_queue_clear_full (&self->finished, g_object_unref);
   g_mutex_clear (&self->lock);
   g_cond_clear (&self->ended);
+  g_main_context_unref (self->context);
 
   G_OBJECT_CLASS (sw_job_queue_parent_class)->finalize (object);
 }
@@ -61,6 +72,13 @@ sw_job_queue_class_init (SwJobQueueClass *klass)
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->finalize = sw_job_queue_finalize;
+
+  signals[JOB_STARTED] =
+    g_signal_new ("job-started", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, SW_TYPE_JOB);
+  signals[JOB_ENDED] =
+    g_signal_new ("job-ended", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                  NULL, NULL, NULL, G_TYPE_NONE, 1, SW_TYPE_JOB);
 }
 
 static void
@@ -69,6 +87,7 @@ sw_job_queue_init (SwJobQueue *self)
   g_mutex_init (&self->lock);
   g_cond_init (&self->ended);
   self->running = g_ptr_array_new ();
+  self->context = g_main_context_ref_thread_default ();
 }
 
 SwJobQueue *
@@ -91,6 +110,56 @@ find_running (SwJobQueue *self,
   return NULL;
 }
 
+typedef struct
+{
+  GWeakRef queue;
+  SwJob *job;
+  guint signal_id;
+} Emission;
+
+static void
+emission_free (gpointer data)
+{
+  Emission *emission = data;
+
+  g_weak_ref_clear (&emission->queue);
+  g_object_unref (emission->job);
+  g_free (emission);
+}
+
+static gboolean
+emit_cb (gpointer data)
+{
+  Emission *emission = data;
+  g_autoptr(SwJobQueue) self = g_weak_ref_get (&emission->queue);
+
+  if (self != NULL)
+    g_signal_emit (self, emission->signal_id, 0, emission->job);
+  return G_SOURCE_REMOVE;
+}
+
+/* Always through an idle on the queue's context, never directly: a job may start on
+ * a server thread and ends on its own, and the GUI listens on the main thread. Both
+ * signals of one job go through the same context in order, so "job-started" always
+ * comes first. The queue is held weakly so that an idle nobody dispatches (headless
+ * mode, tests without a loop) does not keep it alive. */
+static void
+schedule_emission (SwJobQueue *self,
+                   guint       signal_id,
+                   SwJob      *job)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+  Emission *emission = g_new0 (Emission, 1);
+
+  g_weak_ref_init (&emission->queue, self);
+  emission->job = g_object_ref (job);
+  emission->signal_id = signal_id;
+  g_source_set_priority (source, G_PRIORITY_DEFAULT);
+  g_source_set_callback (source, emit_cb, emission, emission_free);
+  g_source_set_static_name (source, "[stillwater] job queue signal");
+  g_source_attach (source, self->context);
+}
+
 static gpointer
 run_thread (gpointer data)
 {
@@ -111,6 +180,7 @@ run_thread (gpointer data)
     g_object_unref (g_queue_pop_tail (&self->finished));
   g_cond_broadcast (&self->ended);
   g_mutex_unlock (&self->lock);
+  schedule_emission (self, signals[JOB_ENDED], run->job);
 
   /* The thread is detached: nobody joins it, the waiters watch self->running. */
   g_object_unref (run->job);
@@ -156,6 +226,7 @@ sw_job_queue_start (SwJobQueue      *self,
 
   /* The caller's reference, taken first: the thread may be done with @run at once. */
   job = g_object_ref (run->job);
+  schedule_emission (self, signals[JOB_STARTED], job);
   name = g_strdup_printf ("sw-job-%s", kind);
   g_thread_unref (g_thread_new (name, run_thread, run));
   return job;

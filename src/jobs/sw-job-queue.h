@@ -29,6 +29,11 @@ typedef gboolean (*SwJobFunc) (SwJob     *job,
                                gpointer   user_data,
                                GError   **error);
 
+/* Signals, emitted on the GMainContext that was the thread default when the queue
+ * was created (whatever thread started or ran the job), each once per job:
+ *   "job-started" (SwJob *job)  after sw_job_queue_start() accepted it;
+ *   "job-ended"   (SwJob *job)  after it left the running list, its state final. */
+
 GQuark      sw_job_error_quark        (void);
 SwJobQueue *sw_job_queue_new          (void);
 /* Starts @func on a thread of its own. One job of a kind at a time: BUSY otherwise,

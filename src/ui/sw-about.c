@@ -18,6 +18,17 @@ void
 sw_about_present (GtkWindow *parent)
 {
   const char *developers[] = { "The Stillwater developers", NULL };
+  const char *libraries[] = {
+    "GTK https://gtk.org",
+    "libadwaita https://gnome.pages.gitlab.gnome.org/libadwaita/",
+    "libsoup https://libsoup.org",
+    "SQLite https://sqlite.org",
+    "libxml2 https://gitlab.gnome.org/GNOME/libxml2",
+    "JSON-GLib https://gitlab.gnome.org/GNOME/json-glib",
+    "Nettle https://www.lysator.liu.se/~nisse/nettle/",
+    "libsecret https://gitlab.gnome.org/GNOME/libsecret",
+    NULL
+  };
   GtkWidget *about;
 
   about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
@@ -36,5 +47,7 @@ sw_about_present (GtkWindow *parent)
                         /* Translators: credit yourself here, one name per line. */
                         "translator-credits", _("translator-credits"),
                         NULL);
+  adw_about_window_add_acknowledgement_section (ADW_ABOUT_WINDOW (about), _("Built With"),
+                                                libraries);
   gtk_window_present (GTK_WINDOW (about));
 }

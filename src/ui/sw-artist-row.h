@@ -10,11 +10,13 @@
 #include <gtk/gtk.h>
 
 #include "sw-artist.h"
+#include "sw-thumbnail-loader.h"
 
 G_BEGIN_DECLS
 
-/* One row of the artist list: the name, a dim line with the type and sort name, and an
- * "MBID" badge when the artist has a MusicBrainz ID. */
+/* One row of the artist list: a 48 px avatar (the thumbnail, or initials on a colour
+ * from the name), the name, a dim line with the disambiguation or "Type · Origin", and
+ * status icons: no MBID, missing images, low-resolution images, locked, excluded. */
 
 #define SW_TYPE_ARTIST_ROW (sw_artist_row_get_type ())
 
@@ -24,5 +26,9 @@ GtkWidget *sw_artist_row_new        (void);
 /* NULL empties the row (a list position whose artist is gone). */
 void       sw_artist_row_set_artist (SwArtistRow *self,
                                      SwArtist    *artist);
+/* Where thumbnails come from; without one the row shows initials only. Set it before
+ * binding artists (a list factory's "setup"). */
+void       sw_artist_row_set_thumbnail_loader (SwArtistRow       *self,
+                                               SwThumbnailLoader *loader);
 
 G_END_DECLS

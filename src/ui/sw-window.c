@@ -9,9 +9,11 @@
 
 #include <glib/gi18n.h>
 
-#include "sw-artist-list-model.h"
-#include "sw-artist-row.h"
+#include "sw-artists-page.h"
+#include "sw-dashboard-page.h"
+#include "sw-jobs-button.h"
 #include "sw-library-service.h"
+#include "sw-sample-library.h"
 #include "sw-scan-job.h"
 #include "sw-ui.h"
 #include "sw-window.h"
@@ -24,7 +26,6 @@ struct _SwWindow
 {
   AdwApplicationWindow parent_instance;
 
-  AdwStatusPage *empty_page;
   GSettings *settings;
   SwServerStatus *server_status;
   SwStore *store;
@@ -32,23 +33,30 @@ struct _SwWindow
   SwJobQueue *jobs;
   SwArtistService *service;
 
-  SwArtistListModel *artists;
-  SwJob *scan_job;               /* the scan whose progress is shown */
+  SwJob *scan_job;               /* the first-run scan whose progress is shown */
   guint scan_subscription;
   GtkFileChooserNative *chooser;
+  GCancellable *cancellable;     /* cancelled at dispose */
+  gboolean making_sample;
+  GtkWidget *artists_page;
 
   AdwToastOverlay *toast_overlay;
-  AdwActionRow *server_row;
-  GtkToggleButton *search_button;
-  GtkSearchBar *search_bar;
-  GtkSearchEntry *search_entry;
   GtkStack *stack;
+  AdwStatusPage *empty_page;
+  AdwActionRow *server_row;
   GtkWidget *add_library_button;
+  GtkWidget *sample_button;
   GtkProgressBar *scan_progress;
-  GtkStack *artists_stack;
-  GtkListView *artist_list;
-  AdwStatusPage *no_results_page;
-  GtkLabel *count_label;
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  AdwBin *jobs_slot;
+  GtkListBox *sidebar_list;
+  GtkListBoxRow *dashboard_row;
+  GtkListBoxRow *artists_row;
+  GtkLabel *artists_count;
+  GtkStack *content_stack;
+  AdwBin *dashboard_bin;
+  AdwBin *artists_bin;
 };
 
 G_DEFINE_FINAL_TYPE (SwWindow, sw_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -138,76 +146,113 @@ has_library (SwWindow *self)
   return libraries->len > 0;
 }
 
-/* A running scan wins; then the artists once any library exists; else the invitation. */
+static void
+set_action_enabled (SwWindow   *self,
+                    const char *name,
+                    gboolean    enabled)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), name);
+
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* A scan followed from the first run (or the sample library being made) wins; then the
+ * pages once any library exists; else the invitation. */
 static void
 update_page (SwWindow *self)
 {
   const char *page;
-  gboolean artists;
 
-  if (self->scan_job != NULL)
+  if (self->scan_job != NULL || self->making_sample)
     page = "scan";
   else if (has_library (self))
-    page = "artists";
+    page = "browse";
   else
     page = "empty";
 
-  artists = g_str_equal (page, "artists");
   gtk_stack_set_visible_child_name (self->stack, page);
-  gtk_widget_set_visible (GTK_WIDGET (self->search_button), artists);
-  if (!artists)
-    gtk_search_bar_set_search_mode (self->search_bar, FALSE);
-  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
-                                                                           "add-library")),
-                               self->store != NULL);
+  set_action_enabled (self, "add-library", self->store != NULL);
+  set_action_enabled (self, "try-sample-library",
+                      self->store != NULL && !self->making_sample);
+  set_action_enabled (self, "scan-all", g_str_equal (page, "browse"));
   gtk_widget_set_visible (self->add_library_button, self->store != NULL);
+  gtk_widget_set_visible (self->sample_button, self->store != NULL);
 }
 
-/* The artist list ----------------------------------------------------------------------- */
+static void
+show_content (SwWindow   *self,
+              const char *name)
+{
+  GtkListBoxRow *row = g_str_equal (name, "dashboard") ? self->dashboard_row : self->artists_row;
+
+  gtk_stack_set_visible_child_name (self->content_stack, name);
+  gtk_list_box_select_row (self->sidebar_list, row);
+  adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->content_stack));
+}
 
 static void
-update_count (SwWindow *self)
+sidebar_row_activated_cb (SwWindow      *self,
+                          GtkListBoxRow *row)
 {
-  guint total = sw_artist_list_model_get_total (self->artists);
-  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *text = NULL;
+  show_content (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
 
-  text = g_strdup_printf (ngettext ("%u artist", "%u artists", total), total);
-  gtk_label_set_text (self->count_label, text);
+static void
+folded_changed_cb (SwWindow *self)
+{
+  gboolean folded = adw_leaflet_get_folded (self->leaflet);
 
-  if (total == 0 && *search != '\0')
-    {
-      g_autofree char *description = NULL;
-
-      /* TRANSLATORS: %s is what the user searched for */
-      description = g_markup_printf_escaped (_("No artists match “%s”."), search);
-      adw_status_page_set_description (self->no_results_page, description);
-      gtk_stack_set_visible_child_name (self->artists_stack, "no-results");
-    }
+  if (self->artists_page != NULL)
+    g_object_set (self->artists_page, "show-sidebar-button", folded, NULL);
+  /* Folded, the sidebar is a page of its own and shows no selection. */
+  if (folded)
+    gtk_list_box_unselect_all (self->sidebar_list);
   else
-    gtk_stack_set_visible_child_name (self->artists_stack, "list");
+    gtk_list_box_select_row (self->sidebar_list,
+                             g_str_equal (gtk_stack_get_visible_child_name (self->content_stack),
+                                          "dashboard")
+                             ? self->dashboard_row : self->artists_row);
 }
 
 static void
-search_changed_cb (SwWindow *self)
+update_artists_count (SwWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  guint total = sw_artists_page_get_total (SW_ARTISTS_PAGE (self->artists_page));
+  g_autofree char *text = g_strdup_printf ("%u", total);
 
-  if (self->artists == NULL)
-    return;
-
-  if (!sw_artist_list_model_set_query_param (self->artists, "search", text, &error))
-    show_toast (self, error->message);
-  update_count (self);
+  gtk_label_set_text (self->artists_count, text);
 }
 
-/* Closing the search bar ends the search, as everywhere in GNOME. */
 static void
-search_mode_changed_cb (SwWindow *self)
+show_sidebar_activated (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
 {
-  if (!gtk_search_bar_get_search_mode (self->search_bar))
-    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  SwWindow *self = SW_WINDOW (user_data);
+
+  adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+}
+
+/* Escape and Alt+Left: the editor back to the list, then the page back to the sidebar. */
+static gboolean
+go_back_cb (GtkWidget *widget,
+            GVariant  *args,
+            gpointer   user_data)
+{
+  SwWindow *self = SW_WINDOW (widget);
+
+  if (!g_str_equal (gtk_stack_get_visible_child_name (self->stack), "browse"))
+    return FALSE;
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->content_stack), "artists") &&
+      sw_artists_page_go_back (SW_ARTISTS_PAGE (self->artists_page)))
+    return TRUE;
+  if (adw_leaflet_get_folded (self->leaflet) &&
+      adw_leaflet_get_visible_child (self->leaflet) != self->sidebar)
+    {
+      adw_leaflet_set_visible_child (self->leaflet, self->sidebar);
+      return TRUE;
+    }
+  return FALSE;
 }
 
 static gboolean
@@ -217,62 +262,105 @@ start_search_cb (GtkWidget *widget,
 {
   SwWindow *self = SW_WINDOW (widget);
 
-  if (!gtk_widget_get_visible (GTK_WIDGET (self->search_button)))
+  if (self->artists_page == NULL ||
+      !g_str_equal (gtk_stack_get_visible_child_name (self->stack), "browse"))
     return FALSE;
 
-  gtk_search_bar_set_search_mode (self->search_bar, TRUE);
-  gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+  show_content (self, "artists");
+  sw_artists_page_start_search (SW_ARTISTS_PAGE (self->artists_page));
   return TRUE;
 }
 
-static void
-setup_row_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, sw_artist_row_new ());
-}
+static void job_finished_cb (SwWindow *self,
+                             SwJob    *job);
 
-/* The model's item is NULL for a row that vanished since the count: an empty row until
- * the refresh that follows. */
 static void
-bind_row_cb (GtkSignalListItemFactory *factory,
-             GtkListItem              *item,
-             gpointer                  user_data)
+show_page_activated (GSimpleAction *action,
+                     GVariant      *parameter,
+                     gpointer       user_data)
 {
-  sw_artist_row_set_artist (SW_ARTIST_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item));
+  SwWindow *self = SW_WINDOW (user_data);
+  const char *name = g_variant_get_string (parameter, NULL);
+
+  if (gtk_stack_get_child_by_name (self->content_stack, name) != NULL)
+    show_content (self, name);
 }
 
 static void
-unbind_row_cb (GtkSignalListItemFactory *factory,
-               GtkListItem              *item,
-               gpointer                  user_data)
+setup_pages (SwWindow *self)
 {
-  sw_artist_row_set_artist (SW_ARTIST_ROW (gtk_list_item_get_child (item)), NULL);
+  GtkWidget *jobs_button;
+
+  self->artists_page = sw_artists_page_new (self->store, self->events, self->service);
+  adw_bin_set_child (self->artists_bin, self->artists_page);
+  g_signal_connect_object (self->artists_page, "notify::total",
+                           G_CALLBACK (update_artists_count), self, G_CONNECT_SWAPPED);
+  update_artists_count (self);
+
+  adw_bin_set_child (self->dashboard_bin,
+                     sw_dashboard_page_new (self->store, self->events, self->jobs,
+                                            self->service));
+
+  jobs_button = sw_jobs_button_new (self->jobs);
+  g_signal_connect_object (jobs_button, "job-finished", G_CALLBACK (job_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  adw_bin_set_child (self->jobs_slot, jobs_button);
+
+  show_content (self, "artists");
+  folded_changed_cb (self);
+}
+
+/* Jobs ---------------------------------------------------------------------------------- */
+
+static char *
+describe_finished_scan (SwJob *job)
+{
+  g_autoptr(JsonNode) result = sw_job_dup_result (job);
+  gint64 new_artists = 0;
+
+  if (result != NULL && JSON_NODE_HOLDS_OBJECT (result))
+    new_artists = json_object_get_int_member_with_default (json_node_get_object (result),
+                                                           "new_artists", 0);
+  if (new_artists == 0)
+    return g_strdup (_("Scan finished"));
+  return g_strdup_printf (ngettext ("Scan finished: %u new artist",
+                                    "Scan finished: %u new artists", (gulong) new_artists),
+                          (guint) new_artists);
 }
 
 static void
-setup_artist_list (SwWindow *self)
+job_finished_cb (SwWindow *self,
+                 SwJob    *job)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  g_autoptr(GtkSingleSelection) selection = NULL;
+  g_autofree char *message = NULL;
 
-  self->artists = sw_artist_list_model_new (self->store, self->events);
-  selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->artists)));
+  switch (sw_job_get_state (job))
+    {
+    case SW_JOB_COMPLETED:
+      if (g_str_equal (sw_job_get_kind (job), SW_SCAN_JOB_KIND))
+        message = describe_finished_scan (job);
+      else
+        message = g_strdup (_("Job finished"));
+      break;
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), NULL);
-  g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), NULL);
-  gtk_list_view_set_factory (self->artist_list, factory);
-  gtk_list_view_set_model (self->artist_list, GTK_SELECTION_MODEL (selection));
+    case SW_JOB_CANCELLED:
+      message = g_strdup (g_str_equal (sw_job_get_kind (job), SW_SCAN_JOB_KIND)
+                          ? _("Scan cancelled") : _("Job cancelled"));
+      break;
 
-  g_signal_connect_object (self->artists, "notify::total",
-                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
-  update_count (self);
+    case SW_JOB_FAILED:
+      message = sw_job_dup_error (job);
+      if (message == NULL)
+        message = g_strdup (_("The job failed"));
+      break;
+
+    case SW_JOB_RUNNING:
+    default:
+      return;
+    }
+
+  show_toast (self, message);
 }
-
-/* Scanning ------------------------------------------------------------------------------ */
 
 static void
 update_scan_progress (SwWindow *self)
@@ -286,30 +374,16 @@ update_scan_progress (SwWindow *self)
                              current != NULL && *current != '\0' ? current : _("Starting…"));
 }
 
-/* A job only ever leaves RUNNING once, so the state read here stays true. */
+/* A job only ever leaves RUNNING once, so the state read here stays true. The toast
+ * comes from the jobs button, which sees every job end. */
 static void
 scan_state_changed_cb (SwWindow *self)
 {
-  g_autoptr(SwJob) job = NULL;
-  g_autofree char *job_error = NULL;
-  SwJobState state = sw_job_get_state (self->scan_job);
-
-  if (state == SW_JOB_RUNNING)
+  if (sw_job_get_state (self->scan_job) == SW_JOB_RUNNING)
     return;
 
-  job = g_steal_pointer (&self->scan_job);
-  g_signal_handlers_disconnect_by_data (job, self);
-
-  if (state == SW_JOB_COMPLETED)
-    show_toast (self, _("Scan finished"));
-  else if (state == SW_JOB_CANCELLED)
-    show_toast (self, _("Scan cancelled"));
-  else
-    {
-      job_error = sw_job_dup_error (job);
-      show_toast (self, job_error != NULL ? job_error : _("The scan failed"));
-    }
-
+  g_signal_handlers_disconnect_by_data (self->scan_job, self);
+  g_clear_object (&self->scan_job);
   update_page (self);
 }
 
@@ -339,7 +413,7 @@ stop_following_scan (SwWindow *self)
   g_clear_object (&self->scan_job);
 }
 
-/* A library added and scanned elsewhere (the web API) brings the artists in too. */
+/* A library added and scanned elsewhere (the web API) brings the pages in too. */
 static void
 scan_completed_cb (SwEvent  *event,
                    gpointer  user_data)
@@ -360,6 +434,30 @@ cancel_scan_activated (GSimpleAction *action,
   if (self->scan_job != NULL)
     sw_job_cancel (self->scan_job);
 }
+
+static void
+scan_all_activated (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  SwWindow *self = SW_WINDOW (user_data);
+  g_autoptr(SwSettings) settings = NULL;
+  g_autoptr(SwJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->store == NULL)
+    return;
+
+  settings = sw_settings_new (self->store);
+  job = sw_scan_job_start (self->jobs, self->service, self->events, settings, NULL, &error);
+  if (job == NULL)
+    show_toast (self, g_error_matches (error, SW_JOB_ERROR, SW_JOB_ERROR_BUSY)
+                      ? _("A scan is already running") : error->message);
+  else
+    show_toast (self, _("Scanning all libraries…"));
+}
+
+/* Adding a library ---------------------------------------------------------------------- */
 
 gboolean
 sw_window_add_library (SwWindow    *self,
@@ -442,6 +540,63 @@ add_library_activated (GSimpleAction *action,
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
 
+/* The sample library -------------------------------------------------------------------- */
+
+static void
+sample_ready_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SwWindow *self = SW_WINDOW (source);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = sw_sample_library_create_finish (result, &error);
+
+  self->making_sample = FALSE;
+  if (path == NULL)
+    {
+      update_page (self);
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        show_toast (self, error->message);
+      return;
+    }
+
+  if (!sw_window_add_library (self, path, &error))
+    {
+      update_page (self);
+      show_toast (self, error->message);
+    }
+}
+
+void
+sw_window_try_sample_library (SwWindow *self)
+{
+  g_autofree char *data_dir = NULL;
+  g_autofree char *root = NULL;
+
+  g_return_if_fail (SW_IS_WINDOW (self));
+  g_return_if_fail (self->store != NULL);
+
+  if (self->making_sample)
+    return;
+
+  data_dir = g_path_get_dirname (sw_store_get_path (self->store));
+  root = g_build_filename (data_dir, _("Sample Library"), NULL);
+  self->making_sample = TRUE;
+  sw_sample_library_create_async (G_OBJECT (self), root, self->cancellable, sample_ready_cb,
+                                  NULL);
+  gtk_progress_bar_set_fraction (self->scan_progress, 0.0);
+  gtk_progress_bar_set_text (self->scan_progress, _("Creating the sample library…"));
+  update_page (self);
+}
+
+static void
+try_sample_activated (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  sw_window_try_sample_library (SW_WINDOW (user_data));
+}
+
 /* Window state -------------------------------------------------------------------------- */
 
 static void
@@ -495,7 +650,7 @@ sw_window_constructed (GObject *object)
       static const char *const scan_events[] = { SW_EVENT_SCAN_COMPLETED, NULL };
       g_autoptr(SwJob) running = sw_job_queue_get_latest (self->jobs, SW_SCAN_JOB_KIND);
 
-      setup_artist_list (self);
+      setup_pages (self);
       /* Unsubscribed in dispose, after which the callback never runs: no reference. */
       self->scan_subscription = sw_events_subscribe (self->events, scan_events, NULL,
                                                      scan_completed_cb, self, NULL);
@@ -515,11 +670,13 @@ sw_window_dispose (GObject *object)
     sw_events_unsubscribe (self->events, self->scan_subscription);
   self->scan_subscription = 0;
   stop_following_scan (self);
+  g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_WINDOW);
-  g_clear_object (&self->artists);
+  self->artists_page = NULL;
+  g_clear_object (&self->cancellable);
   g_clear_object (&self->settings);
   g_clear_object (&self->server_status);
   g_clear_object (&self->service);
@@ -638,24 +795,30 @@ sw_window_class_init (SwWindowClass *klass)
 
   gtk_widget_class_add_binding (widget_class, GDK_KEY_f, GDK_CONTROL_MASK,
                                 start_search_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Escape, 0, go_back_cb, NULL);
+  gtk_widget_class_add_binding (widget_class, GDK_KEY_Left, GDK_ALT_MASK, go_back_cb, NULL);
 
   sw_ui_init ();
   gtk_widget_class_set_template_from_resource (widget_class, APP_RESOURCE_PATH "sw-window.ui");
   gtk_widget_class_bind_template_child (widget_class, SwWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, empty_page);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, server_row);
-  gtk_widget_class_bind_template_child (widget_class, SwWindow, search_button);
-  gtk_widget_class_bind_template_child (widget_class, SwWindow, search_bar);
-  gtk_widget_class_bind_template_child (widget_class, SwWindow, search_entry);
-  gtk_widget_class_bind_template_child (widget_class, SwWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, add_library_button);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, sample_button);
   gtk_widget_class_bind_template_child (widget_class, SwWindow, scan_progress);
-  gtk_widget_class_bind_template_child (widget_class, SwWindow, artists_stack);
-  gtk_widget_class_bind_template_child (widget_class, SwWindow, artist_list);
-  gtk_widget_class_bind_template_child (widget_class, SwWindow, no_results_page);
-  gtk_widget_class_bind_template_child (widget_class, SwWindow, count_label);
-  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, search_mode_changed_cb);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, leaflet);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, sidebar);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, jobs_slot);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, sidebar_list);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, dashboard_row);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, artists_row);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, artists_count);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, content_stack);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, dashboard_bin);
+  gtk_widget_class_bind_template_child (widget_class, SwWindow, artists_bin);
+  gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_changed_cb);
 }
 
 static void
@@ -665,14 +828,15 @@ sw_window_init (SwWindow *self)
     { "copy-server-address", copy_activated, NULL, NULL, NULL },
     { "add-library", add_library_activated, NULL, NULL, NULL },
     { "cancel-scan", cancel_scan_activated, NULL, NULL, NULL },
+    { "try-sample-library", try_sample_activated, NULL, NULL, NULL },
+    { "scan-all", scan_all_activated, NULL, NULL, NULL },
+    { "show-sidebar", show_sidebar_activated, NULL, NULL, NULL },
+    { "show-page", show_page_activated, "s", NULL, NULL },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_object_bind_property (self->search_button, "active", self->search_bar, "search-mode-enabled",
-                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
-  gtk_search_bar_connect_entry (self->search_bar, GTK_EDITABLE (self->search_entry));
+  self->cancellable = g_cancellable_new ();
 
   /* Uninstalled (tools/run, tests) the icon theme does not find the app icon in our
    * resources on every setup; the picture comes straight from them then. */
@@ -711,4 +875,12 @@ sw_window_new (GtkApplication  *application,
                        "jobs", jobs,
                        "service", service,
                        NULL);
+}
+
+GtkWidget *
+sw_window_get_artists_page (SwWindow *self)
+{
+  g_return_val_if_fail (SW_IS_WINDOW (self), NULL);
+
+  return self->artists_page;
 }

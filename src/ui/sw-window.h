@@ -38,4 +38,11 @@ gboolean  sw_window_add_library  (SwWindow         *self,
                                   const char       *path,
                                   GError          **error);
 
+/* What "Try a Sample Library" does: generates a small library into the data directory
+ * on a worker thread, then adds and scans it like a chosen folder. */
+void      sw_window_try_sample_library (SwWindow   *self);
+
+/* The Artists page (NULL without a store), for the tests and tools/screenshots. */
+GtkWidget *sw_window_get_artists_page (SwWindow    *self);
+
 G_END_DECLS
