@@ -61,11 +61,9 @@ sw_test_gtk_wait_for (SwTestCondition condition,
   return TRUE;
 }
 
-typedef gboolean (*Match) (GtkWidget *widget, gconstpointer data);
-
-static GtkWidget *
-find_matching (GtkWidget     *root,
-               Match          match,
+GtkWidget *
+sw_test_gtk_find_matching (GtkWidget          *root,
+                           SwTestWidgetMatch   match,
                gconstpointer  data)
 {
   for (GtkWidget *child = gtk_widget_get_first_child (root);
@@ -76,7 +74,7 @@ find_matching (GtkWidget     *root,
 
       if (match (child, data))
         return child;
-      if ((found = find_matching (child, match, data)) != NULL)
+      if ((found = sw_test_gtk_find_matching (child, match, data)) != NULL)
         return found;
     }
 
@@ -94,7 +92,7 @@ GtkWidget *
 sw_test_gtk_find_descendant (GtkWidget *root,
                              GType      type)
 {
-  return find_matching (root, has_type, GSIZE_TO_POINTER (type));
+  return sw_test_gtk_find_matching (root, has_type, GSIZE_TO_POINTER (type));
 }
 
 static gboolean
@@ -109,7 +107,7 @@ GtkWidget *
 sw_test_gtk_find_button (GtkWidget  *root,
                          const char *label)
 {
-  return find_matching (root, is_button_with_label, label);
+  return sw_test_gtk_find_matching (root, is_button_with_label, label);
 }
 
 static gboolean
@@ -123,7 +121,7 @@ GtkWidget *
 sw_test_gtk_find_label (GtkWidget  *root,
                         const char *text)
 {
-  return find_matching (root, is_label_with_text, text);
+  return sw_test_gtk_find_matching (root, is_label_with_text, text);
 }
 
 static gboolean
@@ -137,7 +135,7 @@ GtkStack *
 sw_test_gtk_find_stack_with_page (GtkWidget  *root,
                                   const char *page_name)
 {
-  return GTK_STACK (find_matching (root, is_stack_with_page, page_name));
+  return GTK_STACK (sw_test_gtk_find_matching (root, is_stack_with_page, page_name));
 }
 
 void

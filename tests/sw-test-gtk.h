@@ -36,6 +36,11 @@ gboolean        sw_test_gtk_wait_for          (SwTestCondition  condition,
                                                guint            timeout_ms);
 
 /* Depth-first searches of a widget tree (visible or not). */
+typedef gboolean (*SwTestWidgetMatch) (GtkWidget *widget, gconstpointer data);
+
+GtkWidget      *sw_test_gtk_find_matching     (GtkWidget       *root,
+                                               SwTestWidgetMatch match,
+                                               gconstpointer    data);
 GtkWidget      *sw_test_gtk_find_descendant   (GtkWidget       *root,
                                                GType            type);
 GtkWidget      *sw_test_gtk_find_button       (GtkWidget       *root,

@@ -432,7 +432,9 @@ test_row (Fixture       *fixture,
   g_assert_false (gtk_widget_get_visible (locked));
 
   /* Alpha: a thumbnail (no fanart), a disambiguation, locked, with an MBID. */
+  g_free (alpha->disambiguation);
   alpha->disambiguation = g_strdup ("the band from Oslo");
+  g_free (alpha->musicbrainz_id);
   alpha->musicbrainz_id = g_strdup ("a74b1b7f-71a5-4011-9441-d0b5e4122711");
   alpha->locked = TRUE;
   sw_artist_row_set_artist (SW_ARTIST_ROW (row), alpha);

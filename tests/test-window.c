@@ -10,7 +10,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
-#include "sw-artist-row.h"
+#include "sw-artists-page.h"
 #include "sw-artist-private.h"
 #include "sw-library-generator.h"
 #include "sw-library-service.h"
@@ -67,10 +67,19 @@ count_libraries (Fixture *fixture)
   return libraries->len;
 }
 
+static gboolean
+is_artist_list (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) &&
+         GTK_IS_MULTI_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+}
+
 static GtkListView *
 artist_list (Fixture *fixture)
 {
-  return GTK_LIST_VIEW (sw_test_gtk_find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_LIST_VIEW));
+  return GTK_LIST_VIEW (sw_test_gtk_find_matching (GTK_WIDGET (fixture->window), is_artist_list,
+                                                   NULL));
 }
 
 static GListModel *
@@ -78,14 +87,14 @@ artist_model (Fixture *fixture)
 {
   GtkSelectionModel *selection = gtk_list_view_get_model (artist_list (fixture));
 
-  return gtk_single_selection_get_model (GTK_SINGLE_SELECTION (selection));
+  return gtk_multi_selection_get_model (GTK_MULTI_SELECTION (selection));
 }
 
-/* The window's pages: "empty", "scan" or "artists". */
+/* The window's pages: "empty", "scan" or "browse" (the sidebar and its pages). */
 static const char *
 visible_page (Fixture *fixture)
 {
-  GtkStack *stack = sw_test_gtk_find_stack_with_page (GTK_WIDGET (fixture->window), "artists");
+  GtkStack *stack = sw_test_gtk_find_stack_with_page (GTK_WIDGET (fixture->window), "browse");
 
   g_assert_nonnull (stack);
   return gtk_stack_get_visible_child_name (stack);
@@ -108,60 +117,7 @@ has_n_items (gpointer data)
 static gboolean
 shows_artists_page (gpointer data)
 {
-  return g_strcmp0 (visible_page (data), "artists") == 0;
-}
-
-static void
-test_artist_list (Fixture       *fixture,
-                  gconstpointer  data)
-{
-  g_autofree char *library_id = sw_test_gui_create_library (&fixture->gui);
-  GtkWidget *search_entry;
-  GtkWidget *search_button;
-  GtkWidget *row;
-  ItemCount count = { fixture, 0 };
-
-  sw_test_gui_create_artists (&fixture->gui, library_id);
-  open_window (fixture);
-
-  g_assert_cmpstr (visible_page (fixture), ==, "artists");
-  g_assert_cmpuint (g_list_model_get_n_items (artist_model (fixture)), ==, 30);
-  search_button = sw_test_gtk_find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_TOGGLE_BUTTON);
-  g_assert_true (gtk_widget_get_visible (search_button));
-  g_assert_cmpstr (gtk_widget_get_tooltip_text (search_button), ==, "Search Artists");
-
-  /* Rows are real: the first (in name order) is Echo 1, a person without MBID. */
-  row = sw_test_gtk_find_descendant (GTK_WIDGET (artist_list (fixture)), SW_TYPE_ARTIST_ROW);
-  g_assert_nonnull (row);
-  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (sw_test_gtk_find_descendant (row, GTK_TYPE_LABEL))), ==,
-                   "Echo 1");
-  g_assert_nonnull (sw_test_gtk_find_label (GTK_WIDGET (fixture->window), "30 artists"));
-
-  /* Searching through the entry filters the model (the entry debounces). */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (search_button), TRUE);
-  search_entry = sw_test_gtk_find_descendant (GTK_WIDGET (fixture->window), GTK_TYPE_SEARCH_ENTRY);
-  gtk_editable_set_text (GTK_EDITABLE (search_entry), "Nova");
-  count.n_items = 10;
-  g_assert_true (sw_test_gtk_wait_for (has_n_items, &count, 2000));
-  g_assert_nonnull (sw_test_gtk_find_label (GTK_WIDGET (fixture->window), "10 artists"));
-
-  gtk_editable_set_text (GTK_EDITABLE (search_entry), "Echo 1");
-  count.n_items = 11;            /* Echo 1 and Echo 10 … Echo 19 */
-  g_assert_true (sw_test_gtk_wait_for (has_n_items, &count, 2000));
-
-  /* Nothing matches: the list gives way to a "no results" page. */
-  gtk_editable_set_text (GTK_EDITABLE (search_entry), "Zanzibar");
-  count.n_items = 0;
-  g_assert_true (sw_test_gtk_wait_for (has_n_items, &count, 2000));
-  g_assert_nonnull (sw_test_gtk_find_label (GTK_WIDGET (fixture->window), "0 artists"));
-  g_assert_nonnull (sw_test_gtk_find_label (GTK_WIDGET (fixture->window),
-                                          "No artists match “Zanzibar”."));
-
-  /* Closing the search shows every artist again. */
-  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (search_button), FALSE);
-  count.n_items = 30;
-  g_assert_true (sw_test_gtk_wait_for (has_n_items, &count, 2000));
-  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (search_entry)), ==, "");
+  return g_strcmp0 (visible_page (data), "browse") == 0;
 }
 
 static void
@@ -177,8 +133,10 @@ test_empty_state (Fixture       *fixture,
   g_assert_nonnull (add);
   g_assert_true (gtk_widget_get_visible (add));
   g_assert_true (gtk_widget_is_sensitive (add));
-  g_assert_false (gtk_widget_get_visible (sw_test_gtk_find_descendant (GTK_WIDGET (fixture->window),
-                                                           GTK_TYPE_TOGGLE_BUTTON)));
+  g_assert_nonnull (sw_test_gtk_find_button (GTK_WIDGET (fixture->window),
+                                             "_Try a Sample Library"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (fixture->window),
+                                                     "scan-all"));
   g_assert_cmpuint (g_list_model_get_n_items (artist_model (fixture)), ==, 0);
 }
 
@@ -235,6 +193,173 @@ test_add_library_scans (Fixture       *fixture,
   first = g_list_model_get_item (artist_model (fixture), 0);
   g_assert_nonnull (first);
   g_assert_cmpstr (sw_artist_get_name (first), ==, "Aurora");
+}
+
+static gboolean
+scan_ended (gpointer data)
+{
+  g_autoptr(SwJob) job = sw_job_queue_get_latest (data, SW_SCAN_JOB_KIND);
+
+  return job != NULL && sw_job_get_state (job) != SW_JOB_RUNNING;
+}
+
+static gboolean
+shows_31 (gpointer data)
+{
+  return sw_test_gtk_find_label (data, "31") != NULL;
+}
+
+/* The list box whose rows are named after the pages. */
+static GtkWidget *
+find_sidebar (GtkWidget *root)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found;
+
+      if (GTK_IS_LIST_BOX_ROW (child) && g_str_equal (gtk_widget_get_name (child), "dashboard"))
+        return root;
+      if ((found = find_sidebar (child)) != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The sidebar: Dashboard and Artists (with the count), nothing that is not built. */
+static void
+test_sidebar (Fixture       *fixture,
+              gconstpointer  data)
+{
+  g_autofree char *library_id = sw_test_gui_create_library (&fixture->gui);
+  GtkStack *content;
+  GtkWidget *sidebar;
+  guint n_rows = 0;
+
+  sw_test_gui_create_artists (&fixture->gui, library_id);
+  open_window (fixture);
+  g_assert_cmpstr (visible_page (fixture), ==, "browse");
+
+  content = sw_test_gtk_find_stack_with_page (GTK_WIDGET (fixture->window), "dashboard");
+  g_assert_nonnull (content);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "artists");
+  g_assert_nonnull (sw_test_gtk_find_label (GTK_WIDGET (fixture->window), "30"));
+
+  sidebar = find_sidebar (GTK_WIDGET (fixture->window));
+  g_assert_nonnull (sidebar);
+  for (GtkWidget *row = gtk_widget_get_first_child (sidebar); row != NULL;
+       row = gtk_widget_get_next_sibling (row))
+    n_rows++;
+  g_assert_cmpuint (n_rows, ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                             "dashboard"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "dashboard");
+  /* An unknown page name changes nothing. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                             "reports"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "dashboard");
+
+  /* Ctrl+F from anywhere goes to the artists and opens the search. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                             "artists"));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (content), ==, "artists");
+
+  /* A new artist updates the count in the sidebar. */
+  {
+    g_autoptr(GPtrArray) more = g_ptr_array_new_with_free_func (g_object_unref);
+    g_autoptr(GError) error = NULL;
+    SwArtist *artist = sw_artist_new ();
+
+    artist->name = g_strdup ("Zephyr");
+    g_ptr_array_add (more, artist);
+    g_assert_true (sw_artist_service_create (fixture->gui.service, more, library_id, &error));
+    g_assert_true (sw_test_gtk_wait_for (shows_31, fixture->window, 2000));
+  }
+}
+
+static gboolean
+leaflet_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (data);
+}
+
+/* Narrow, the sidebar and the page are two leaflet pages: Escape and Alt+Left go back. */
+static void
+test_narrow_back (Fixture       *fixture,
+                  gconstpointer  data)
+{
+  g_autofree char *library_id = sw_test_gui_create_library (&fixture->gui);
+  AdwLeaflet *leaflet;
+  GtkWidget *sidebar;
+  GtkWidget *page;
+
+  sw_test_gui_create_artists (&fixture->gui, library_id);
+  open_window (fixture);
+  gtk_window_set_default_size (GTK_WINDOW (fixture->window), 400, 600);
+  leaflet = ADW_LEAFLET (sw_test_gtk_find_descendant (GTK_WIDGET (fixture->window),
+                                                      ADW_TYPE_LEAFLET));
+  g_assert_true (sw_test_gtk_wait_for (leaflet_folded, leaflet, 2000));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                             "dashboard"));
+  sidebar = gtk_widget_get_ancestor (find_sidebar (GTK_WIDGET (fixture->window)), GTK_TYPE_BOX);
+  g_assert_false (adw_leaflet_get_visible_child (leaflet) == sidebar);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-sidebar",
+                                             NULL));
+  g_assert_true (adw_leaflet_get_visible_child (leaflet) == sidebar);
+
+  /* In the Artists page, the editor goes back to the list first. */
+  page = sw_window_get_artists_page (fixture->window);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.show-page", "s",
+                                             "artists"));
+  sw_artists_page_show_artist (SW_ARTISTS_PAGE (page), NULL);
+  g_assert_true (sw_artists_page_go_back (SW_ARTISTS_PAGE (page)));
+  g_assert_false (sw_artists_page_go_back (SW_ARTISTS_PAGE (page)));
+}
+
+static gboolean
+has_many_items (gpointer data)
+{
+  return g_list_model_get_n_items (artist_model (data)) > 30;
+}
+
+/* The sample library: generated into the data directory, added and scanned. */
+static void
+test_sample_library (Fixture       *fixture,
+                     gconstpointer  data)
+{
+  g_autofree char *root = g_build_filename (fixture->gui.dir, "Sample Library", NULL);
+  g_autofree char *manifest = g_build_filename (root, "manifest.json", NULL);
+
+  open_window (fixture);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window),
+                                             "win.try-sample-library", NULL));
+  g_assert_cmpstr (visible_page (fixture), ==, "scan");
+  g_assert_true (sw_test_gtk_wait_for (shows_artists_page, fixture, 30000));
+  g_assert_true (g_file_test (manifest, G_FILE_TEST_EXISTS));
+  g_assert_cmpuint (count_libraries (fixture), ==, 1);
+  g_assert_true (sw_test_gtk_wait_for (has_many_items, fixture, 2000));
+}
+
+/* F5 (win.scan-all) scans every library; a second one while it runs is refused. */
+static void
+test_scan_all (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *library_id = sw_test_gui_create_library (&fixture->gui);
+  g_autoptr(SwJob) job = NULL;
+  ItemCount count = { fixture, 1 };
+
+  make_artist_folder (fixture, "Aurora");
+  open_window (fixture);
+  g_assert_cmpstr (visible_page (fixture), ==, "browse");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (fixture->window), "win.scan-all", NULL));
+  g_assert_true (sw_test_gtk_wait_for (scan_ended, fixture->gui.jobs, 10000));
+  job = sw_job_queue_get_latest (fixture->gui.jobs, SW_SCAN_JOB_KIND);
+  g_assert_cmpint (sw_job_get_state (job), ==, SW_JOB_COMPLETED);
+  g_assert_null (sw_scan_job_get_library_id (job));
+  g_assert_true (sw_test_gtk_wait_for (has_n_items, &count, 2000));
 }
 
 static void
@@ -326,14 +451,6 @@ test_window_state_saved_and_restored (void)
   g_assert_cmpint (g_settings_get_int (settings, "window-height"), ==, 610);
 }
 
-static gboolean
-scan_ended (gpointer data)
-{
-  g_autoptr(SwJob) job = sw_job_queue_get_latest (data, SW_SCAN_JOB_KIND);
-
-  return job != NULL && sw_job_get_state (job) != SW_JOB_RUNNING;
-}
-
 /* Cancel on the progress page stops the scan; the library stays, so the (partial) artist
  * list is shown. */
 static void
@@ -408,7 +525,13 @@ main (int   argc,
   g_test_add_func ("/window/server-address", test_shows_server_address);
   g_test_add_func ("/window/copy-address", test_copy_address_to_clipboard);
   g_test_add_func ("/window/state", test_window_state_saved_and_restored);
-  g_test_add ("/window/artist-list", Fixture, NULL, fixture_setup, test_artist_list,
+  g_test_add ("/window/sidebar", Fixture, NULL, fixture_setup, test_sidebar,
+              fixture_teardown);
+  g_test_add ("/window/narrow-back", Fixture, NULL, fixture_setup, test_narrow_back,
+              fixture_teardown);
+  g_test_add ("/window/sample-library", Fixture, NULL, fixture_setup, test_sample_library,
+              fixture_teardown);
+  g_test_add ("/window/scan-all", Fixture, NULL, fixture_setup, test_scan_all,
               fixture_teardown);
   g_test_add ("/window/empty-state", Fixture, NULL, fixture_setup, test_empty_state,
               fixture_teardown);

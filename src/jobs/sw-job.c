@@ -279,6 +279,22 @@ notify_state_cb (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Always through a source: g_main_context_invoke() runs the function right here, on the
+ * worker, when no thread owns the context at that moment (a test between iterations),
+ * and a window would then hear of a job on the wrong thread. */
+static void
+notify_in_context (SwJob       *self,
+                   int          priority,
+                   GSourceFunc  notify)
+{
+  g_autoptr(GSource) source = g_idle_source_new ();
+
+  g_source_set_priority (source, priority);
+  g_source_set_callback (source, notify, g_object_ref (self), g_object_unref);
+  g_source_set_static_name (source, "[stillwater] job notification");
+  g_source_attach (source, self->context);
+}
+
 /* At most one progress notification waits at a time, however fast the work reports. */
 void
 sw_job_set_progress (SwJob      *self,
@@ -303,8 +319,7 @@ sw_job_set_progress (SwJob      *self,
   g_mutex_unlock (&self->lock);
 
   if (schedule)
-    g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT_IDLE, notify_progress_cb,
-                                g_object_ref (self), g_object_unref);
+    notify_in_context (self, G_PRIORITY_DEFAULT_IDLE, notify_progress_cb);
 }
 
 void
@@ -338,6 +353,5 @@ _sw_job_finish (SwJob  *self,
   g_mutex_unlock (&self->lock);
   g_clear_error (&error);
 
-  g_main_context_invoke_full (self->context, G_PRIORITY_DEFAULT, notify_state_cb,
-                              g_object_ref (self), g_object_unref);
+  notify_in_context (self, G_PRIORITY_DEFAULT, notify_state_cb);
 }

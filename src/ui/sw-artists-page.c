@@ -285,6 +285,9 @@ sw_artists_page_dispose (GObject *object)
 {
   SwArtistsPage *self = SW_ARTISTS_PAGE (object);
 
+  /* The leaflet is both AdwBin's child and a template child: AdwBin lets go of it
+   * first, or it would unparent it again after the template did. */
+  adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_ARTISTS_PAGE);
   self->editor = NULL;
   g_clear_object (&self->filters);
