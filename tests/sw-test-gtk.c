@@ -125,6 +125,20 @@ sw_test_gtk_find_label (GtkWidget  *root,
 }
 
 static gboolean
+is_artist_list (GtkWidget     *widget,
+                gconstpointer  data)
+{
+  return GTK_IS_LIST_VIEW (widget) &&
+         GTK_IS_MULTI_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
+}
+
+GtkListView *
+sw_test_gtk_find_artist_list (GtkWidget *root)
+{
+  return GTK_LIST_VIEW (sw_test_gtk_find_matching (root, is_artist_list, NULL));
+}
+
+static gboolean
 is_stack_with_page (GtkWidget     *widget,
                     gconstpointer  data)
 {

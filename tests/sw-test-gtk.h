@@ -47,6 +47,8 @@ GtkWidget      *sw_test_gtk_find_button       (GtkWidget       *root,
                                                const char      *label);
 GtkWidget      *sw_test_gtk_find_label        (GtkWidget       *root,
                                                const char      *text);
+/* The Artists page's list: the list view with a multiple selection. */
+GtkListView    *sw_test_gtk_find_artist_list  (GtkWidget       *root);
 GtkStack       *sw_test_gtk_find_stack_with_page (GtkWidget    *root,
                                                const char      *page_name);
 

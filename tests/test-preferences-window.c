@@ -276,6 +276,15 @@ assert_watch (Fixture    *fixture,
   g_assert_cmpint (stored_interval, ==, poll_interval);
 }
 
+static gboolean
+subtitle_has (gpointer data)
+{
+  gpointer *args = data;
+  const char *subtitle = adw_expander_row_get_subtitle (ADW_EXPANDER_ROW (args[0]));
+
+  return subtitle != NULL && strstr (subtitle, args[1]) != NULL;
+}
+
 static void
 test_library_watch (Fixture       *fixture,
                     gconstpointer  data)
@@ -286,9 +295,14 @@ test_library_watch (Fixture       *fixture,
   AdwComboRow *watch_row;
   g_autoptr(GError) error = NULL;
 
+  sw_test_gui_create_artists (&fixture->gui, id);
   open_window (fixture);
   page = find (fixture, SW_TYPE_PREFERENCES_LIBRARIES);
   row = sw_test_gtk_find_descendant (GTK_WIDGET (page), SW_TYPE_PREFERENCES_LIBRARY_ROW);
+
+  /* The artist count and last scan are read on a thread. */
+  g_assert_true (sw_test_gtk_wait_for (subtitle_has, (gpointer[]) { row, (gpointer) "30 artists" },
+                                       5000));
 
   /* The row's first combo is the watch mode: choosing saves it. */
   watch_row = ADW_COMBO_ROW (sw_test_gtk_find_descendant (row, ADW_TYPE_COMBO_ROW));

@@ -67,19 +67,10 @@ count_libraries (Fixture *fixture)
   return libraries->len;
 }
 
-static gboolean
-is_artist_list (GtkWidget     *widget,
-                gconstpointer  data)
-{
-  return GTK_IS_LIST_VIEW (widget) &&
-         GTK_IS_MULTI_SELECTION (gtk_list_view_get_model (GTK_LIST_VIEW (widget)));
-}
-
 static GtkListView *
 artist_list (Fixture *fixture)
 {
-  return GTK_LIST_VIEW (sw_test_gtk_find_matching (GTK_WIDGET (fixture->window), is_artist_list,
-                                                   NULL));
+  return sw_test_gtk_find_artist_list (GTK_WIDGET (fixture->window));
 }
 
 static GListModel *

@@ -10,8 +10,10 @@
 #include <glib/gi18n.h>
 
 #include "sw-artist-editor.h"
+#include "sw-artist-extras.h"
 #include "sw-artist-filters.h"
 #include "sw-artist-list-model.h"
+#include "sw-artist-query.h"
 #include "sw-artist-row.h"
 #include "sw-artists-page.h"
 #include "sw-library-service.h"
@@ -31,6 +33,8 @@ struct _SwArtistsPage
   SwArtistFilters *filters;
   SwThumbnailLoader *thumbnails;
   SwArtistEditor *editor;
+  SwArtistExtras *extras;
+  GCancellable *thumbnail_cancellable;
 
   AdwLeaflet *leaflet;
   GtkWidget *list_pane;
@@ -47,6 +51,8 @@ struct _SwArtistsPage
   AdwBin *detail_bin;
   GMenu *library_section;
 };
+
+#define EDITOR_THUMBNAIL_SIZE 96
 
 G_DEFINE_FINAL_TYPE (SwArtistsPage, sw_artists_page, ADW_TYPE_BIN)
 
@@ -196,6 +202,43 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
   sw_artist_row_set_artist (SW_ARTIST_ROW (gtk_list_item_get_child (item)), NULL);
 }
 
+static void
+editor_thumbnail_cb (GObject      *source,
+                     GAsyncResult *result,
+                     gpointer      user_data)
+{
+  g_autoptr(SwArtistsPage) self = user_data;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+
+  texture = sw_thumbnail_loader_load_finish (SW_THUMBNAIL_LOADER (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) || self->editor == NULL)
+    return;
+  sw_artist_editor_set_thumbnail (self->editor, texture != NULL ? GDK_PAINTABLE (texture) : NULL);
+}
+
+static void
+show_in_editor (SwArtistsPage *self,
+                const char    *artist_id)
+{
+  g_autoptr(SwArtist) artist = NULL;
+
+  sw_artist_editor_set_artist_id (self->editor, artist_id);
+  sw_artist_extras_set_artist_id (self->extras, artist_id);
+
+  /* The header's picture: the thumbnail, at the editor's size, off the main thread. */
+  g_cancellable_cancel (self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnail_cancellable);
+  sw_artist_editor_set_thumbnail (self->editor, NULL);
+  if (artist_id == NULL ||
+      (artist = sw_artist_store_get (self->store, artist_id, NULL)) == NULL)
+    return;
+  self->thumbnail_cancellable = g_cancellable_new ();
+  sw_thumbnail_loader_load_async (self->thumbnails, artist, EDITOR_THUMBNAIL_SIZE,
+                                  self->thumbnail_cancellable, editor_thumbnail_cb,
+                                  g_object_ref (self));
+}
+
 /* One selected artist goes to the editor. A refresh of the list (an edit, a scan)
  * clears the selection; the editor keeps its artist then. */
 static void
@@ -210,7 +253,7 @@ selection_changed_cb (SwArtistsPage *self)
 
   artist = g_list_model_get_item (G_LIST_MODEL (self->artists), gtk_bitset_get_nth (selected, 0));
   if (artist != NULL)
-    sw_artist_editor_set_artist_id (self->editor, sw_artist_get_id (artist));
+    show_in_editor (self, sw_artist_get_id (artist));
 }
 
 static void
@@ -277,6 +320,7 @@ sw_artists_page_constructed (GObject *object)
   setup_list (self);
   self->editor = SW_ARTIST_EDITOR (sw_artist_editor_new (self->service, self->events));
   adw_bin_set_child (self->detail_bin, GTK_WIDGET (self->editor));
+  self->extras = sw_artist_extras_new (self->editor, self->service, self->events);
   folded_changed_cb (self);
 }
 
@@ -290,6 +334,9 @@ sw_artists_page_dispose (GObject *object)
   adw_bin_set_child (ADW_BIN (self), NULL);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_ARTISTS_PAGE);
   self->editor = NULL;
+  g_cancellable_cancel (self->thumbnail_cancellable);
+  g_clear_object (&self->thumbnail_cancellable);
+  g_clear_object (&self->extras);
   g_clear_object (&self->filters);
   g_clear_object (&self->selection);
   g_clear_object (&self->artists);
@@ -459,7 +506,7 @@ sw_artists_page_show_artist (SwArtistsPage *self,
 {
   g_return_if_fail (SW_IS_ARTISTS_PAGE (self));
 
-  sw_artist_editor_set_artist_id (self->editor, artist_id);
+  show_in_editor (self, artist_id);
   adw_leaflet_set_visible_child (self->leaflet, GTK_WIDGET (self->detail_bin));
 }
 

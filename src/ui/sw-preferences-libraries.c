@@ -30,6 +30,7 @@ struct _SwPreferencesLibraries
   GtkFileChooserNative *chooser;
   GPtrArray *rows;
   guint reload_source;
+  GCancellable *details;    /* the counts and scan times being read for the rows */
 
   AdwPreferencesGroup *group;
   AdwActionRow *empty_row;
@@ -81,14 +82,8 @@ reload (SwPreferencesLibraries *self)
 
   for (guint i = 0; i < libraries->len; i++)
     {
-      g_autofree char *id = NULL;
-      g_autoptr(SwLibrary) library = NULL;
-      guint count = 0;
-      GtkWidget *row;
+      GtkWidget *row = sw_preferences_library_row_new (libraries->pdata[i]);
 
-      g_object_get (libraries->pdata[i], "id", &id, NULL);
-      library = sw_library_service_get (self->store, id, &count, NULL);
-      row = sw_preferences_library_row_new (libraries->pdata[i], count);
       g_signal_connect_object (row, "rename", G_CALLBACK (row_rename_cb), self, 0);
       g_signal_connect_object (row, "watch", G_CALLBACK (row_watch_cb), self, 0);
       g_signal_connect_object (row, "scan", G_CALLBACK (row_scan_cb), self, 0);
@@ -97,6 +92,11 @@ reload (SwPreferencesLibraries *self)
       g_ptr_array_add (self->rows, row);
     }
   gtk_widget_set_visible (GTK_WIDGET (self->empty_row), libraries->len == 0);
+
+  g_cancellable_cancel (self->details);
+  g_clear_object (&self->details);
+  self->details = g_cancellable_new ();
+  sw_preferences_library_rows_load_details (self->rows, self->store, self->details);
 }
 
 static gboolean
@@ -386,6 +386,8 @@ sw_preferences_libraries_dispose (GObject *object)
   SwPreferencesLibraries *self = SW_PREFERENCES_LIBRARIES (object);
 
   g_clear_handle_id (&self->reload_source, g_source_remove);
+  g_cancellable_cancel (self->details);
+  g_clear_object (&self->details);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
   g_clear_object (&self->chooser);

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-library-stats.h"
 #include "sw-preferences-library-row.h"
 
 struct _SwPreferencesLibraryRow
@@ -16,6 +17,7 @@ struct _SwPreferencesLibraryRow
   AdwExpanderRow parent_instance;
 
   char *library_id;
+  char *path;
   AdwEntryRow *name_row;
   AdwComboRow *watch_row;
   AdwComboRow *interval_row;
@@ -85,6 +87,7 @@ sw_preferences_library_row_finalize (GObject *object)
   SwPreferencesLibraryRow *self = SW_PREFERENCES_LIBRARY_ROW (object);
 
   g_free (self->library_id);
+  g_free (self->path);
 
   G_OBJECT_CLASS (sw_preferences_library_row_parent_class)->finalize (object);
 }
@@ -144,14 +147,117 @@ sw_preferences_library_row_init (SwPreferencesLibraryRow *self)
   adw_expander_row_add_row (ADW_EXPANDER_ROW (self), actions);
 }
 
+/* Path, then (once read) the artist count and the last scan. Subtitles are markup. */
+static void
+set_details (SwPreferencesLibraryRow   *self,
+             const SwLibraryStatsEntry *entry)
+{
+  const char *path = self->path != NULL && self->path[0] != '\0' ? self->path : _("No folder");
+  g_autofree char *scanned = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *markup = NULL;
+
+  if (entry == NULL)
+    text = g_strdup (path);
+  else
+    {
+      g_autoptr(GDateTime) time = NULL;
+      g_autoptr(GDateTime) local = NULL;
+
+      if (entry->last_scanned_at != NULL)
+        time = g_date_time_new_from_iso8601 (entry->last_scanned_at, NULL);
+      if (time != NULL)
+        local = g_date_time_to_local (time);
+      if (local != NULL)
+        {
+          g_autofree char *when = g_date_time_format (local, "%x %X");
+
+          /* Translators: when a library was last scanned. */
+          scanned = g_strdup_printf (_("scanned %s"), when);
+        }
+      else
+        scanned = g_strdup (_("not scanned yet"));
+
+      /* Translators: library details: its folder, its artist count, its last scan. */
+      text = g_strdup_printf (ngettext ("%s · %u artist · %s", "%s · %u artists · %s",
+                                        entry->artists),
+                              path, entry->artists, scanned);
+    }
+
+  markup = g_markup_escape_text (text, -1);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), markup);
+}
+
+static void
+stats_read_thread (GTask        *task,
+                   gpointer      source_object,
+                   gpointer      task_data,
+                   GCancellable *cancellable)
+{
+  GError *error = NULL;
+  SwLibraryStats *stats = sw_library_stats_read (task_data, &error);
+
+  if (stats == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, stats, (GDestroyNotify) sw_library_stats_free);
+}
+
+static void
+stats_read_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(GPtrArray) rows = user_data;
+  g_autoptr(SwLibraryStats) stats = NULL;
+  g_autoptr(GError) error = NULL;
+
+  stats = g_task_propagate_pointer (G_TASK (result), &error);
+  if (stats == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        g_warning ("Could not read the library statistics: %s", error->message);
+      return;
+    }
+
+  for (guint i = 0; i < rows->len; i++)
+    for (guint j = 0; j < stats->libraries->len; j++)
+      {
+        SwPreferencesLibraryRow *row = rows->pdata[i];
+        SwLibraryStatsEntry *entry = stats->libraries->pdata[j];
+
+        if (g_strcmp0 (row->library_id, entry->id) == 0)
+          set_details (row, entry);
+      }
+}
+
+void
+sw_preferences_library_rows_load_details (GPtrArray    *rows,
+                                          SwStore      *store,
+                                          GCancellable *cancellable)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GPtrArray) copy = g_ptr_array_new_with_free_func (g_object_unref);
+
+  g_return_if_fail (rows != NULL);
+  g_return_if_fail (SW_IS_STORE (store));
+
+  for (guint i = 0; i < rows->len; i++)
+    g_ptr_array_add (copy, g_object_ref (rows->pdata[i]));
+
+  /* The counts take a pass over every artist: not on the main thread. */
+  task = g_task_new (NULL, cancellable, stats_read_cb, g_steal_pointer (&copy));
+  g_task_set_source_tag (task, sw_preferences_library_rows_load_details);
+  g_task_set_check_cancellable (task, TRUE);
+  g_task_set_task_data (task, g_object_ref (store), g_object_unref);
+  g_task_run_in_thread (task, stats_read_thread);
+}
+
 GtkWidget *
-sw_preferences_library_row_new (SwLibrary *library,
-                                guint      artist_count)
+sw_preferences_library_row_new (SwLibrary *library)
 {
   SwPreferencesLibraryRow *self;
   g_autofree char *name = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *subtitle = NULL;
   int fs_watch = 0;
   int poll_interval = 60;
   guint interval = 0;
@@ -159,16 +265,12 @@ sw_preferences_library_row_new (SwLibrary *library,
   g_return_val_if_fail (SW_IS_LIBRARY (library), NULL);
 
   self = g_object_new (SW_TYPE_PREFERENCES_LIBRARY_ROW, NULL);
-  g_object_get (library, "id", &self->library_id, "name", &name, "path", &path,
+  g_object_get (library, "id", &self->library_id, "name", &name, "path", &self->path,
                 "fs_watch", &fs_watch, "fs_poll_interval", &poll_interval, NULL);
 
-  subtitle = g_strdup_printf (ngettext ("%s · %u artist", "%s · %u artists",
-                                        artist_count),
-                              path != NULL && path[0] != '\0' ? path : _("No folder"),
-                              artist_count);
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (self), FALSE);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self), name);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (self), subtitle);
+  set_details (self, NULL);
   gtk_editable_set_text (GTK_EDITABLE (self->name_row), name);
 
   for (guint i = 0; i < G_N_ELEMENTS (intervals); i++)
