@@ -205,9 +205,14 @@ test_first_scan (Fixture       *fixture,
   SwScanCounts counts;
 
   build_small_library (fixture);
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM libraries "
+                                       "WHERE last_scanned_at IS NOT NULL"), ==, 0);
   counts = scan (fixture);
   g_assert_cmpuint (counts.total_directories, ==, 3);
   g_assert_cmpuint (counts.new_artists, ==, 3);
+  /* The library records when it was last scanned. */
+  g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM libraries "
+                                       "WHERE last_scanned_at IS NOT NULL"), ==, 1);
   g_assert_cmpuint (counts.updated_artists, ==, 0);
   g_assert_cmpint (query_int (fixture, "SELECT count(*) FROM artists"), ==, 3);
 

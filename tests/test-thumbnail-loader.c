@@ -489,8 +489,9 @@ test_row_bind_time (Fixture       *fixture,
   elapsed = g_get_monotonic_time () - start;
   g_test_message ("binding 1000 artist rows took %.2f ms (%.1f µs a row)",
                   elapsed / 1000.0, elapsed / 1000.0);
-  /* A generous bound: a frame is 16 ms, and a page of rows must bind well within it. */
-  g_assert_cmpint (elapsed, <, 1000 * 1000);
+  /* The figure is for the log; the bound only catches gross mistakes (a sanitizer
+   * build is some ten times slower, and a normal build takes about 0.1 s). */
+  g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
 
   sw_artist_row_set_artist (SW_ARTIST_ROW (row), NULL);
   sw_test_gtk_iterate ();

@@ -388,7 +388,7 @@ sw_scanner_run (SwArtistService     *service,
       scanned++;
       ok = scan_library (&scan, progress, progress_data, error);
       scan_clear (&scan);
-      if (!ok)
+      if (!ok || !sw_library_service_mark_scanned (store, library->id, error))
         return FALSE;
     }
 

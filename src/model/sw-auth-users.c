@@ -128,6 +128,38 @@ sw_auth_get_user (SwStore     *store,
   return lookup.user;
 }
 
+static gboolean
+find_first_admin (SwStore   *store,
+                  gpointer   user_data,
+                  GError   **error)
+{
+  char **user_id = user_data;
+  g_autoptr(SwStmt) stmt = NULL;
+  gboolean found = FALSE;
+
+  stmt = sw_store_prepare (store,
+                           "SELECT id FROM users WHERE role = 'administrator' AND is_active = 1 "
+                           "ORDER BY created_at, id LIMIT 1", error);
+  if (stmt == NULL || !sw_store_step_any (store, stmt, &found, error))
+    return FALSE;
+  if (found)
+    *user_id = g_strdup (sw_stmt_column_text (stmt, 0));
+  return TRUE;
+}
+
+char *
+sw_auth_dup_first_admin_id (SwStore  *store,
+                            GError  **error)
+{
+  char *user_id = NULL;
+
+  g_return_val_if_fail (SW_IS_STORE (store), NULL);
+
+  if (!sw_store_read (store, find_first_admin, &user_id, error))
+    return NULL;
+  return user_id;
+}
+
 /* Setup and creation ------------------------------------------------------------------- */
 
 static gboolean

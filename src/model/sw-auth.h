@@ -97,6 +97,11 @@ SwUser    *sw_auth_get_user           (SwStore      *store,
                                        const char   *user_id,
                                        GError      **error);
 
+/* The id of the first active administrator (who owns what the desktop creates, such as
+ * API tokens); NULL without @error when there is none. */
+char      *sw_auth_dup_first_admin_id (SwStore      *store,
+                                       GError      **error);
+
 /* Sessions ------------------------------------------------------------------------------ */
 
 /* Returns the session token (64 hex characters) for the cookie; only its SHA-256 is

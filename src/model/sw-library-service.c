@@ -728,3 +728,23 @@ sw_library_service_delete (SwStore     *store,
     *n_deleted = request.n_deleted;
   return TRUE;
 }
+
+static gboolean
+mark_scanned (SwStore   *store,
+              gpointer   user_data,
+              GError   **error)
+{
+  return run_for_library (store, "UPDATE libraries SET last_scanned_at = ?2 WHERE id = ?1",
+                          user_data, NULL, error);
+}
+
+gboolean
+sw_library_service_mark_scanned (SwStore     *store,
+                                 const char  *id,
+                                 GError     **error)
+{
+  g_return_val_if_fail (SW_IS_STORE (store), FALSE);
+  g_return_val_if_fail (id != NULL, FALSE);
+
+  return sw_store_write (store, mark_scanned, (gpointer) id, error);
+}

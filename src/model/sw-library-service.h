@@ -64,4 +64,9 @@ gboolean   sw_library_service_delete (SwStore     *store,
                                       guint       *n_deleted,
                                       GError     **error);
 
+/* Records that a scan of the library has just completed (last_scanned_at). */
+gboolean   sw_library_service_mark_scanned (SwStore   *store,
+                                            const char *id,
+                                            GError   **error);
+
 G_END_DECLS

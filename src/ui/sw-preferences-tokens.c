@@ -30,30 +30,6 @@ G_DEFINE_FINAL_TYPE (SwPreferencesTokens, sw_preferences_tokens, ADW_TYPE_PREFER
 
 static void reload (SwPreferencesTokens *self);
 
-typedef struct
-{
-  char *user_id;
-} OwnerLookup;
-
-static gboolean
-find_owner (SwStore   *store,
-            gpointer   user_data,
-            GError   **error)
-{
-  OwnerLookup *lookup = user_data;
-  g_autoptr(SwStmt) stmt = NULL;
-  gboolean found = FALSE;
-
-  stmt = sw_store_prepare (store,
-                           "SELECT id FROM users WHERE role = 'administrator' AND is_active = 1 "
-                           "ORDER BY created_at, id LIMIT 1", error);
-  if (stmt == NULL || !sw_store_step_any (store, stmt, &found, error))
-    return FALSE;
-  if (found)
-    lookup->user_id = g_strdup (sw_stmt_column_text (stmt, 0));
-  return TRUE;
-}
-
 /* "12 Mar 2026"-style local date of an RFC 3339 time; NULL for none. */
 static char *
 format_date (const char *rfc3339)
@@ -151,7 +127,6 @@ token_row (SwPreferencesTokens *self,
 static void
 reload (SwPreferencesTokens *self)
 {
-  OwnerLookup lookup = { NULL };
   g_autoptr(GPtrArray) tokens = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -160,9 +135,12 @@ reload (SwPreferencesTokens *self)
   g_ptr_array_set_size (self->rows, 0);
 
   g_clear_pointer (&self->owner_id, g_free);
-  if (!sw_store_read (self->store, find_owner, &lookup, &error))
-    g_warning ("Could not look up the administrator: %s", error->message);
-  self->owner_id = lookup.user_id;
+  self->owner_id = sw_auth_dup_first_admin_id (self->store, &error);
+  if (error != NULL)
+    {
+      g_warning ("Could not look up the administrator: %s", error->message);
+      g_clear_error (&error);
+    }
 
   gtk_widget_set_visible (self->setup_row, self->owner_id == NULL);
   gtk_widget_set_visible (self->create_button, self->owner_id != NULL);

@@ -824,6 +824,7 @@ sw_window_class_init (SwWindowClass *klass)
 static void
 sw_window_init (SwWindow *self)
 {
+  static gboolean icons_added;
   const GActionEntry actions[] = {
     { "copy-server-address", copy_activated, NULL, NULL, NULL },
     { "add-library", add_library_activated, NULL, NULL, NULL },
@@ -837,6 +838,14 @@ sw_window_init (SwWindow *self)
   g_action_map_add_action_entries (G_ACTION_MAP (self), actions, G_N_ELEMENTS (actions), self);
   gtk_widget_init_template (GTK_WIDGET (self));
   self->cancellable = g_cancellable_new ();
+
+  /* Our own icons (the filter funnel) under any application id, tests and tools too. */
+  if (!icons_added)
+    {
+      gtk_icon_theme_add_resource_path (gtk_icon_theme_get_for_display (gdk_display_get_default ()),
+                                        APP_RESOURCE_PATH "icons");
+      icons_added = TRUE;
+    }
 
   /* Uninstalled (tools/run, tests) the icon theme does not find the app icon in our
    * resources on every setup; the picture comes straight from them then. */
