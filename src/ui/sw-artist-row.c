@@ -285,8 +285,10 @@ sw_artist_row_set_artist (SwArtistRow *self,
   name = sw_artist_get_name (artist);
   subtitle = build_subtitle (artist);
   gtk_label_set_text (self->name_label, name);
-  /* An empty second line keeps its height, so every row is as tall as the others. */
+  /* Without a second line the name is centred beside the avatar, which alone sets the
+   * row's height, so every row stays as tall as the others. */
   gtk_label_set_text (self->subtitle_label, subtitle);
+  gtk_widget_set_visible (GTK_WIDGET (self->subtitle_label), *subtitle != '\0');
   adw_avatar_set_text (self->avatar, name);
 
   gtk_widget_set_visible (self->no_mbid_icon, *sw_artist_get_musicbrainz_id (artist) == '\0');
