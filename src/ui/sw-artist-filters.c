@@ -16,7 +16,8 @@ struct _SwArtistFilters
 {
   GObject parent_instance;
 
-  SwArtistListModel *model;
+  SwArtistFiltersApply apply;
+  gpointer apply_data;
   GSimpleActionGroup *actions;
   GHashTable *library_names;     /* id → name, for the chip */
 };
@@ -60,11 +61,7 @@ set_param (SwArtistFilters *self,
            const char      *name,
            const char      *value)
 {
-  g_autoptr(GError) error = NULL;
-
-  /* The values come from our own menus, so a refusal is a programming error. */
-  if (!sw_artist_list_model_set_query_param (self->model, name, value, &error))
-    g_critical ("Could not set the artist query parameter %s: %s", name, error->message);
+  self->apply (name, value, self->apply_data);
 }
 
 /* Resetting a filter that is not set must not re-query the store. */
@@ -159,7 +156,6 @@ sw_artist_filters_dispose (GObject *object)
   SwArtistFilters *self = SW_ARTIST_FILTERS (object);
 
   g_clear_object (&self->actions);
-  g_clear_object (&self->model);
   g_clear_pointer (&self->library_names, g_hash_table_unref);
 
   G_OBJECT_CLASS (sw_artist_filters_parent_class)->dispose (object);
@@ -181,7 +177,8 @@ sw_artist_filters_init (SwArtistFilters *self)
 }
 
 SwArtistFilters *
-sw_artist_filters_new (SwArtistListModel *model)
+sw_artist_filters_new (SwArtistFiltersApply apply,
+                       gpointer             user_data)
 {
   SwArtistFilters *self;
   const GActionEntry entries[] = {
@@ -191,10 +188,11 @@ sw_artist_filters_new (SwArtistListModel *model)
     { "library", NULL, "s", "''", library_changed },
   };
 
-  g_return_val_if_fail (SW_IS_ARTIST_LIST_MODEL (model), NULL);
+  g_return_val_if_fail (apply != NULL, NULL);
 
   self = g_object_new (SW_TYPE_ARTIST_FILTERS, NULL);
-  self->model = g_object_ref (model);
+  self->apply = apply;
+  self->apply_data = user_data;
   self->actions = g_simple_action_group_new ();
   g_action_map_add_action_entries (G_ACTION_MAP (self->actions), entries,
                                    G_N_ELEMENTS (entries), self);

@@ -9,20 +9,25 @@
 
 #include <gtk/gtk.h>
 
-#include "sw-artist-list-model.h"
 
 G_BEGIN_DECLS
 
 /* The Artists page's sort and filter menus: stateful actions (sort, descending,
  * filter-missing-meta, filter-missing-images, filter-missing-mbid, filter-locked,
- * filter-excluded, type, library) that set the list model's GET /artists query
- * parameters, and the chips that show the active filters. */
+ * filter-excluded, type, library) that set GET /artists query parameters through a
+ * function, and the chips that show the active filters. */
 
 #define SW_TYPE_ARTIST_FILTERS (sw_artist_filters_get_type ())
 
 G_DECLARE_FINAL_TYPE (SwArtistFilters, sw_artist_filters, SW, ARTIST_FILTERS, GObject)
 
-SwArtistFilters *sw_artist_filters_new              (SwArtistListModel *model);
+/* How a parameter reaches the list: the Artists page swaps to a new model. */
+typedef void (*SwArtistFiltersApply) (const char *name,
+                                      const char *value,
+                                      gpointer    user_data);
+
+SwArtistFilters *sw_artist_filters_new              (SwArtistFiltersApply apply,
+                                                     gpointer             user_data);
 
 /* The actions, to insert into a widget (the menus use the "artists." prefix). */
 GActionGroup    *sw_artist_filters_get_action_group (SwArtistFilters   *self);

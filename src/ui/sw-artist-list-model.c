@@ -119,11 +119,12 @@ read_page (SwArtistListModel  *self,
 
 /* Counting and refreshing ---------------------------------------------------------------- */
 
-/* Re-counts with the first page (which is then cached too) and emits what changed.
- * @rows_changed: the rows may differ even when the total does not. */
-static void
-recount (SwArtistListModel *self,
-         gboolean           rows_changed)
+/* The rows a view can be showing: those of the most recently read pages. */
+#define SHOWN_PAGES 2
+
+/* Re-counts with the first page (which is then cached too); returns the old total. */
+static guint
+recount (SwArtistListModel *self)
 {
   g_autoptr(SwArtistPage) first = NULL;
   g_autoptr(GError) error = NULL;
@@ -149,12 +150,40 @@ recount (SwArtistListModel *self,
         cache_page (self, 0, first->artists);
     }
 
-  /* Replacing every item is what GTK handles best for a new result; when only rows
-   * changed, positions stay and the views rebind what they show. */
-  if (old_total != self->total || (rows_changed && self->total > 0))
-    g_list_model_items_changed (G_LIST_MODEL (self), 0, old_total, self->total);
   if (old_total != self->total)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
+  return old_total;
+}
+
+/* After the store changed (an edit, a scan). GTK 4.8's list views read every row an
+ * items-changed adds, so "replace everything" would read all 50,000 artists: only the
+ * difference in length is added or removed at the end, and the rows a view can be
+ * showing (the pages read last) are replaced, so they are bound again. Rows elsewhere
+ * are read afresh when they are next shown. */
+static void
+refresh (SwArtistListModel *self)
+{
+  guint shown[SHOWN_PAGES];
+  guint n_shown = 0;
+  guint old_total;
+
+  for (GList *l = self->lru.head; l != NULL && n_shown < SHOWN_PAGES; l = l->next)
+    shown[n_shown++] = ((Page *) l->data)->index;
+
+  old_total = recount (self);
+  if (self->total > old_total)
+    g_list_model_items_changed (G_LIST_MODEL (self), old_total, 0, self->total - old_total);
+  else if (self->total < old_total)
+    g_list_model_items_changed (G_LIST_MODEL (self), self->total, old_total - self->total, 0);
+
+  for (guint i = 0; i < n_shown; i++)
+    {
+      guint start = shown[i] * self->page_size;
+      guint end = MIN (start + self->page_size, MIN (old_total, self->total));
+
+      if (start < end)
+        g_list_model_items_changed (G_LIST_MODEL (self), start, end - start, end - start);
+    }
 }
 
 static gboolean
@@ -162,7 +191,7 @@ refresh_cb (gpointer user_data)
 {
   SwArtistListModel *self = user_data;
 
-  recount (self, TRUE);
+  refresh (self);
   return G_SOURCE_REMOVE;
 }
 
@@ -342,6 +371,24 @@ sw_artist_list_model_init (SwArtistListModel *self)
   self->max_pages = DEFAULT_MAX_PAGES;
 }
 
+/* Subscribes and counts: the model is then ready. */
+static void
+start (SwArtistListModel *self,
+       SwStore           *store,
+       SwEvents          *events)
+{
+  self->store = g_object_ref (store);
+  self->context = g_main_context_ref_thread_default ();
+  if (events != NULL)
+    {
+      self->events = g_object_ref (events);
+      /* Unsubscribed in dispose, after which the callback never runs: no reference. */
+      self->subscription = sw_events_subscribe (events, watched_events, self->context,
+                                                on_event, self, NULL);
+    }
+  recount (self);
+}
+
 SwArtistListModel *
 sw_artist_list_model_new (SwStore  *store,
                           SwEvents *events)
@@ -352,17 +399,7 @@ sw_artist_list_model_new (SwStore  *store,
   g_return_val_if_fail (events == NULL || SW_IS_EVENTS (events), NULL);
 
   self = g_object_new (SW_TYPE_ARTIST_LIST_MODEL, NULL);
-  self->store = g_object_ref (store);
-  self->context = g_main_context_ref_thread_default ();
-  if (events != NULL)
-    {
-      self->events = g_object_ref (events);
-      /* Unsubscribed in dispose, after which the callback never runs: no reference. */
-      self->subscription = sw_events_subscribe (events, watched_events, self->context,
-                                                on_event, self, NULL);
-    }
-
-  recount (self, FALSE);
+  start (self, store, events);
   return self;
 }
 
@@ -395,6 +432,7 @@ sw_artist_list_model_set_query_param (SwArtistListModel  *self,
                                       GError            **error)
 {
   const char *current;
+  guint old_total;
 
   g_return_val_if_fail (SW_IS_ARTIST_LIST_MODEL (self), FALSE);
   g_return_val_if_fail (name != NULL, FALSE);
@@ -420,8 +458,53 @@ sw_artist_list_model_set_query_param (SwArtistListModel  *self,
     return FALSE;
 
   g_hash_table_replace (self->params, g_strdup (name), g_strdup (value));
-  recount (self, TRUE);
+  old_total = recount (self);
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old_total, self->total);
   return TRUE;
+}
+
+SwArtistListModel *
+sw_artist_list_model_copy_with_param (SwArtistListModel  *self,
+                                      const char         *name,
+                                      const char         *value,
+                                      GError            **error)
+{
+  g_autoptr(SwArtistListModel) copy = NULL;
+  GHashTableIter iter;
+  gpointer key, param_value;
+  const char *current;
+
+  g_return_val_if_fail (SW_IS_ARTIST_LIST_MODEL (self), NULL);
+  g_return_val_if_fail (name != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (value == NULL)
+    value = "";
+  if (!is_query_param (name))
+    {
+      g_set_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID,
+                   _("“%s” is not an artist list parameter"), name);
+      return NULL;
+    }
+
+  current = g_hash_table_lookup (self->params, name);
+  if (g_strcmp0 (current != NULL ? current : "", value) == 0)
+    return g_object_ref (self);
+
+  copy = g_object_new (SW_TYPE_ARTIST_LIST_MODEL, NULL);
+  g_hash_table_iter_init (&iter, self->params);
+  while (g_hash_table_iter_next (&iter, &key, &param_value))
+    {
+      /* These were accepted once, so they are again. */
+      g_assert (sw_artist_query_set_param (copy->query, key, param_value, NULL));
+      g_hash_table_replace (copy->params, g_strdup (key), g_strdup (param_value));
+    }
+  if (!sw_artist_query_set_param (copy->query, name, value, error))
+    return NULL;
+  g_hash_table_replace (copy->params, g_strdup (name), g_strdup (value));
+
+  start (copy, self->store, self->events);
+  return g_steal_pointer (&copy);
 }
 
 guint

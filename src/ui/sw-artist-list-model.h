@@ -23,7 +23,9 @@ G_BEGIN_DECLS
  * g_list_model_get_item() on a position whose page is not cached reads that page
  * synchronously (about 1 ms for 200 rows); GtkListView asks only for the rows it shows.
  * It returns NULL when the row is gone (the store changed since the count) or cannot be
- * read; a refresh then follows. */
+ * read; a refresh then follows. A refresh after store changes adds or removes the
+ * difference at the end and replaces only the rows of the pages read last (what a view
+ * shows), never every row. */
 
 #define SW_TYPE_ARTIST_LIST_MODEL (sw_artist_list_model_get_type ())
 
@@ -39,6 +41,15 @@ SwArtistListModel *sw_artist_list_model_new             (SwStore            *sto
  * values (SW_STORE_ERROR_INVALID; nothing changes). A change re-counts and emits one
  * items-changed replacing every item. */
 gboolean           sw_artist_list_model_set_query_param (SwArtistListModel  *self,
+                                                         const char         *name,
+                                                         const char         *value,
+                                                         GError            **error);
+
+/* A new model with this model's query and one parameter changed (validated as above),
+ * counted once; @self itself when the value is the one in use. For views: GTK 4.8's list
+ * views read every row an items-changed adds, so a view swaps to the copy instead of
+ * having @self replace all its rows. */
+SwArtistListModel *sw_artist_list_model_copy_with_param (SwArtistListModel  *self,
                                                          const char         *name,
                                                          const char         *value,
                                                          GError            **error);

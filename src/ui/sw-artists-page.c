@@ -109,17 +109,63 @@ update_count (SwArtistsPage *self)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
 }
 
+/* The query ----------------------------------------------------------------------------- */
+
+static void selection_changed_cb (SwArtistsPage *self);
+
+/* Shows @model: a new selection model for the view, which then binds only the rows it
+ * shows (an items-changed replacing every row would make GTK 4.8 read them all). */
+static void
+show_model (SwArtistsPage     *self,
+            SwArtistListModel *model)
+{
+  if (self->artists != NULL)
+    g_signal_handlers_disconnect_by_data (self->artists, self);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  /* Unset first: with rows of the old model still tracked (focus, scroll anchor), GTK
+   * would look for them among every row of the new one. */
+  gtk_list_view_set_model (self->artist_list, NULL);
+  g_set_object (&self->artists, model);
+  g_clear_object (&self->selection);
+
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (model)));
+  gtk_list_view_set_model (self->artist_list, GTK_SELECTION_MODEL (self->selection));
+  g_signal_connect_swapped (self->selection, "selection-changed",
+                            G_CALLBACK (selection_changed_cb), self);
+  g_signal_connect_swapped (self->artists, "notify::total", G_CALLBACK (update_count), self);
+  update_count (self);
+}
+
+static void
+set_query_param (SwArtistsPage *self,
+                 const char    *name,
+                 const char    *value)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwArtistListModel) next = NULL;
+
+  next = sw_artist_list_model_copy_with_param (self->artists, name, value, &error);
+  if (next == NULL)
+    show_toast (self, error->message);
+  else if (next != self->artists)
+    show_model (self, next);
+}
+
+static void
+apply_filter_param (const char *name,
+                    const char *value,
+                    gpointer    user_data)
+{
+  set_query_param (SW_ARTISTS_PAGE (user_data), name, value);
+}
+
 /* Search -------------------------------------------------------------------------------- */
 
 static void
 search_changed_cb (SwArtistsPage *self)
 {
-  g_autoptr(GError) error = NULL;
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-
-  if (!sw_artist_list_model_set_query_param (self->artists, "search", text, &error))
-    show_toast (self, error->message);
-  update_count (self);
+  set_query_param (self, "search", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
 /* Enter in the search entry opens the first match. */
@@ -285,27 +331,21 @@ setup_list (SwArtistsPage *self)
 {
   g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
 
-  self->artists = sw_artist_list_model_new (self->store, self->events);
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->artists)));
+  g_autoptr(SwArtistListModel) artists = sw_artist_list_model_new (self->store, self->events);
+
   self->thumbnails = sw_thumbnail_loader_new (self->store);
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_row_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_row_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_row_cb), self);
   gtk_list_view_set_factory (self->artist_list, factory);
-  gtk_list_view_set_model (self->artist_list, GTK_SELECTION_MODEL (self->selection));
+  show_model (self, artists);
 
-  g_signal_connect_object (self->selection, "selection-changed",
-                           G_CALLBACK (selection_changed_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (self->artists, "notify::total",
-                           G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
-
-  self->filters = sw_artist_filters_new (self->artists);
+  self->filters = sw_artist_filters_new (apply_filter_param, self);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "artists",
                                   sw_artist_filters_get_action_group (self->filters));
   g_signal_connect_object (self->filters, "changed", G_CALLBACK (filters_changed_cb), self,
                            G_CONNECT_SWAPPED);
-  update_count (self);
 }
 
 /* GObject ------------------------------------------------------------------------------- */
@@ -338,6 +378,10 @@ sw_artists_page_dispose (GObject *object)
   g_clear_object (&self->thumbnail_cancellable);
   g_clear_object (&self->extras);
   g_clear_object (&self->filters);
+  if (self->selection != NULL)
+    g_signal_handlers_disconnect_by_data (self->selection, self);
+  if (self->artists != NULL)
+    g_signal_handlers_disconnect_by_data (self->artists, self);
   g_clear_object (&self->selection);
   g_clear_object (&self->artists);
   g_clear_object (&self->thumbnails);
