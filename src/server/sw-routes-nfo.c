@@ -12,6 +12,7 @@
 #include "sw-artist-query.h"
 #include "sw-atomic-file.h"
 #include "sw-http.h"
+#include "sw-nfo-conflict.h"
 #include "sw-nfo-state.h"
 #include "sw-nfo.h"
 #include "sw-routes-nfo.h"
@@ -189,35 +190,8 @@ get_diff (SoupServerMessage *msg,
   sw_http_respond_json (msg, SOUP_STATUS_OK, body);
 }
 
-/* "since" for artists whose file Stillwater has never fingerprinted: the newest NFO
- * snapshot, else 24 hours ago (the reference server's rule). */
-static gint64
-fallback_since_us (NfoRoutes  *routes,
-                   const char *artist_id)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *snapshot = sw_nfo_state_latest_snapshot (routes->store, artist_id, &error);
-
-  if (snapshot != NULL)
-    {
-      g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-      g_autoptr(GDateTime) time = NULL;
-
-      /* SQL defaults write "YYYY-MM-DD HH:MM:SS", the application RFC 3339. */
-      g_strdelimit (snapshot, " ", 'T');
-      time = g_date_time_new_from_iso8601 (snapshot, utc);
-      if (time != NULL)
-        return g_date_time_to_unix (time) * G_USEC_PER_SEC;
-    }
-  if (error != NULL)
-    g_warning ("NFO snapshots of %s: %s", artist_id, error->message);
-
-  return g_get_real_time () - (gint64) 24 * 3600 * G_USEC_PER_SEC;
-}
-
 /* GET /artists/{id}/nfo/conflict: has another program changed artist.nfo since
- * Stillwater last read or wrote it? The file's SHA-256 against artists.nfo_hash; a new
- * modification time with the same bytes is no conflict. */
+ * Stillwater last read or wrote it? (sw_nfo_conflict_check, as the editor asks.) */
 static void
 get_conflict (SoupServerMessage *msg,
               GHashTable        *params,
@@ -228,49 +202,25 @@ get_conflict (SoupServerMessage *msg,
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *hash = NULL;
-  g_autofree char *known_hash = NULL;
-  gint64 mtime_us = 0;
-  gint64 known_mtime_us = 0;
+  g_autofree char *last_modified = NULL;
   gboolean conflict = FALSE;
 
   if (artist == NULL)
     return;
 
-  path = nfo_path (artist);
-  /* No file (pathless artist, none written yet, or unreadable): nothing to lose. */
-  if (path != NULL && !sw_file_fingerprint (path, &hash, &mtime_us, &error))
+  if (!sw_nfo_conflict_check (routes->store, sw_artist_get_id (artist), &conflict,
+                              &last_modified, &error))
     {
-      if (!g_error_matches (error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        g_info ("NFO conflict check of %s: %s", path, error->message);
-      g_clear_pointer (&path, g_free);
+      sw_http_respond_gerror (msg, error);
+      return;
     }
 
-  if (path != NULL)
-    {
-      const char *artist_id = sw_artist_get_id (artist);
-      g_autoptr(GDateTime) modified = g_date_time_new_from_unix_utc (mtime_us / G_USEC_PER_SEC);
-      g_autofree char *last_modified = sw_time_format_rfc3339 (modified);
-
-      if (!sw_nfo_state_get (routes->store, artist_id, &known_hash, &known_mtime_us, &error))
-        {
-          sw_http_respond_gerror (msg, error);
-          return;
-        }
-
-      if (known_hash[0] != '\0')
-        conflict = !g_str_equal (hash, known_hash);
-      else
-        conflict = mtime_us > fallback_since_us (routes, artist_id);
-
-      if (conflict)
-        json_object_set_string_member (object, "reason",
-                                       _("The file was modified by another program since "
-                                         "Stillwater last read or wrote it"));
-      json_object_set_string_member (object, "last_modified", last_modified);
-    }
-
+  if (conflict)
+    json_object_set_string_member (object, "reason",
+                                   _("The file was modified by another program since "
+                                     "Stillwater last read or wrote it"));
+  if (last_modified != NULL)
+    json_object_set_string_member (object, "last_modified", last_modified);
   json_object_set_boolean_member (object, "has_conflict", conflict);
   body = json_node_init_object (json_node_alloc (), object);
   sw_http_respond_json (msg, SOUP_STATUS_OK, body);

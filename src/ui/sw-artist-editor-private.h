@@ -42,6 +42,7 @@ struct _SwArtistEditor
 
   GtkButton *back_button;
   GtkButton *lock_button;
+  GtkWidget *open_folder_button;
   AdwViewSwitcherTitle *switcher_title;
   GtkStack *content_stack;
   AdwViewStack *view_stack;

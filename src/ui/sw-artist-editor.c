@@ -186,6 +186,10 @@ reload (SwArtistEditor *self,
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.toggle-lock", self->artist != NULL);
+  /* Without an artist the header bar offers nothing: no tabs, no actions. */
+  gtk_widget_set_visible (GTK_WIDGET (self->switcher_title), self->artist != NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->lock_button), self->artist != NULL);
+  gtk_widget_set_visible (self->open_folder_button, self->artist != NULL);
   if (self->artist == NULL)
     gtk_widget_action_set_enabled (GTK_WIDGET (self), "editor.open-folder", FALSE);
 }
@@ -624,6 +628,7 @@ sw_artist_editor_class_init (SwArtistEditorClass *klass)
                                                APP_RESOURCE_PATH "sw-artist-editor.ui");
   gtk_widget_class_bind_template_child (widget_class, SwArtistEditor, back_button);
   gtk_widget_class_bind_template_child (widget_class, SwArtistEditor, lock_button);
+  gtk_widget_class_bind_template_child (widget_class, SwArtistEditor, open_folder_button);
   gtk_widget_class_bind_template_child (widget_class, SwArtistEditor, switcher_title);
   gtk_widget_class_bind_template_child (widget_class, SwArtistEditor, content_stack);
   gtk_widget_class_bind_template_child (widget_class, SwArtistEditor, view_stack);

@@ -98,7 +98,7 @@ icon_query_tooltip_cb (GtkWidget  *icon,
                        GtkTooltip *tooltip,
                        gpointer    user_data)
 {
-  const char *text = g_object_get_data (G_OBJECT (icon), "sw-tooltip");
+  const char *text = g_object_get_data (G_OBJECT (icon), SW_ARTIST_ROW_STATUS_TEXT);
 
   if (text == NULL)
     return FALSE;
@@ -111,10 +111,10 @@ static void
 set_icon_text (GtkWidget  *icon,
                const char *text)
 {
-  if (g_strcmp0 (g_object_get_data (G_OBJECT (icon), "sw-tooltip"), text) == 0)
+  if (g_strcmp0 (g_object_get_data (G_OBJECT (icon), SW_ARTIST_ROW_STATUS_TEXT), text) == 0)
     return;
 
-  g_object_set_data_full (G_OBJECT (icon), "sw-tooltip", g_strdup (text), g_free);
+  g_object_set_data_full (G_OBJECT (icon), SW_ARTIST_ROW_STATUS_TEXT, g_strdup (text), g_free);
   gtk_accessible_update_property (GTK_ACCESSIBLE (icon), GTK_ACCESSIBLE_PROPERTY_LABEL, text,
                                   -1);
 }

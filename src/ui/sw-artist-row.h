@@ -14,6 +14,10 @@
 
 G_BEGIN_DECLS
 
+/* The status icons keep their tooltip text under this object data key (the tooltip is
+ * made from it when asked for: setting tooltips on every bind was too slow). */
+#define SW_ARTIST_ROW_STATUS_TEXT "sw-status-text"
+
 /* One row of the artist list: a 48 px avatar (the thumbnail, or initials on a colour
  * from the name), the name, a dim line with the disambiguation or "Type · Origin", and
  * status icons: no MBID, missing images, low-resolution images, locked, excluded. */
