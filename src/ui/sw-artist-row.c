@@ -274,12 +274,15 @@ sw_artist_row_init (SwArtistRow *self)
   self->name_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->name_label, 0);
   gtk_label_set_ellipsize (self->name_label, PANGO_ELLIPSIZE_END);
+  /* Long names do not widen the list beside the editor: they ellipsize. */
+  gtk_label_set_max_width_chars (self->name_label, 16);
   gtk_widget_add_css_class (GTK_WIDGET (self->name_label), "heading");
   gtk_widget_set_has_tooltip (GTK_WIDGET (self->name_label), TRUE);
   g_signal_connect (self->name_label, "query-tooltip", G_CALLBACK (name_query_tooltip_cb), NULL);
   self->subtitle_label = GTK_LABEL (gtk_label_new (NULL));
   gtk_label_set_xalign (self->subtitle_label, 0);
   gtk_label_set_ellipsize (self->subtitle_label, PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (self->subtitle_label, 16);
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "dim-label");
   gtk_widget_add_css_class (GTK_WIDGET (self->subtitle_label), "caption");
   gtk_box_append (GTK_BOX (text), GTK_WIDGET (self->name_label));
