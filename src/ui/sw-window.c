@@ -13,51 +13,15 @@
 #include "sw-dashboard-page.h"
 #include "sw-jobs-button.h"
 #include "sw-library-service.h"
-#include "sw-sample-library.h"
 #include "sw-scan-job.h"
 #include "sw-ui.h"
 #include "sw-window.h"
+#include "sw-window-private.h"
 
 #define APP_ICON_NAME "io.github.stillwater.Stillwater"
 #define APP_ICON_RESOURCE \
   "/io/github/stillwater/Stillwater/icons/scalable/apps/io.github.stillwater.Stillwater.svg"
 
-struct _SwWindow
-{
-  AdwApplicationWindow parent_instance;
-
-  GSettings *settings;
-  SwServerStatus *server_status;
-  SwStore *store;
-  SwEvents *events;
-  SwJobQueue *jobs;
-  SwArtistService *service;
-
-  SwJob *scan_job;               /* the first-run scan whose progress is shown */
-  guint scan_subscription;
-  GtkFileChooserNative *chooser;
-  GCancellable *cancellable;     /* cancelled at dispose */
-  gboolean making_sample;
-  GtkWidget *artists_page;
-
-  AdwToastOverlay *toast_overlay;
-  GtkStack *stack;
-  AdwStatusPage *empty_page;
-  AdwActionRow *server_row;
-  GtkWidget *add_library_button;
-  GtkWidget *sample_button;
-  GtkProgressBar *scan_progress;
-  AdwLeaflet *leaflet;
-  GtkWidget *sidebar;
-  AdwBin *jobs_slot;
-  GtkListBox *sidebar_list;
-  GtkListBoxRow *dashboard_row;
-  GtkListBoxRow *artists_row;
-  GtkLabel *artists_count;
-  GtkStack *content_stack;
-  AdwBin *dashboard_bin;
-  AdwBin *artists_bin;
-};
 
 G_DEFINE_FINAL_TYPE (SwWindow, sw_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -74,9 +38,9 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static void
-show_toast (SwWindow   *self,
-            const char *message)
+void
+_sw_window_show_toast (SwWindow   *self,
+                       const char *message)
 {
   adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (message));
 }
@@ -115,7 +79,7 @@ copy_server_address (GtkWidget  *widget,
     return;
 
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), uri);
-  show_toast (self, _("Address copied"));
+  _sw_window_show_toast (self, _("Address copied"));
 }
 
 static void
@@ -158,8 +122,8 @@ set_action_enabled (SwWindow   *self,
 
 /* A scan followed from the first run (or the sample library being made) wins; then the
  * pages once any library exists; else the invitation. */
-static void
-update_page (SwWindow *self)
+void
+_sw_window_update_page (SwWindow *self)
 {
   const char *page;
 
@@ -359,242 +323,7 @@ job_finished_cb (SwWindow *self,
       return;
     }
 
-  show_toast (self, message);
-}
-
-static void
-update_scan_progress (SwWindow *self)
-{
-  g_autofree char *current = sw_job_dup_current (self->scan_job);
-  double fraction = 0.0;
-
-  g_object_get (self->scan_job, "progress", &fraction, NULL);
-  gtk_progress_bar_set_fraction (self->scan_progress, fraction);
-  gtk_progress_bar_set_text (self->scan_progress,
-                             current != NULL && *current != '\0' ? current : _("Starting…"));
-}
-
-/* A job only ever leaves RUNNING once, so the state read here stays true. The toast
- * comes from the jobs button, which sees every job end. */
-static void
-scan_state_changed_cb (SwWindow *self)
-{
-  if (sw_job_get_state (self->scan_job) == SW_JOB_RUNNING)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->scan_job, self);
-  g_clear_object (&self->scan_job);
-  update_page (self);
-}
-
-static void
-follow_scan (SwWindow *self,
-             SwJob    *job)
-{
-  g_return_if_fail (self->scan_job == NULL);
-
-  self->scan_job = g_object_ref (job);
-  g_signal_connect_swapped (job, "notify::progress", G_CALLBACK (update_scan_progress), self);
-  g_signal_connect_swapped (job, "notify::state", G_CALLBACK (scan_state_changed_cb), self);
-  update_scan_progress (self);
-  update_page (self);
-  /* It may have ended already; its state notification is then still on its way, but
-   * nothing would be left to show. */
-  scan_state_changed_cb (self);
-}
-
-static void
-stop_following_scan (SwWindow *self)
-{
-  if (self->scan_job == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->scan_job, self);
-  g_clear_object (&self->scan_job);
-}
-
-/* A library added and scanned elsewhere (the web API) brings the pages in too. */
-static void
-scan_completed_cb (SwEvent  *event,
-                   gpointer  user_data)
-{
-  SwWindow *self = SW_WINDOW (user_data);
-
-  if (self->scan_job == NULL)
-    update_page (self);
-}
-
-static void
-cancel_scan_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  SwWindow *self = SW_WINDOW (user_data);
-
-  if (self->scan_job != NULL)
-    sw_job_cancel (self->scan_job);
-}
-
-static void
-scan_all_activated (GSimpleAction *action,
-                    GVariant      *parameter,
-                    gpointer       user_data)
-{
-  SwWindow *self = SW_WINDOW (user_data);
-  g_autoptr(SwSettings) settings = NULL;
-  g_autoptr(SwJob) job = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->store == NULL)
-    return;
-
-  settings = sw_settings_new (self->store);
-  job = sw_scan_job_start (self->jobs, self->service, self->events, settings, NULL, &error);
-  if (job == NULL)
-    show_toast (self, g_error_matches (error, SW_JOB_ERROR, SW_JOB_ERROR_BUSY)
-                      ? _("A scan is already running") : error->message);
-  else
-    show_toast (self, _("Scanning all libraries…"));
-}
-
-/* Adding a library ---------------------------------------------------------------------- */
-
-gboolean
-sw_window_add_library (SwWindow    *self,
-                       const char  *path,
-                       GError     **error)
-{
-  g_autoptr(SwLibrary) draft = NULL;
-  g_autoptr(SwLibrary) library = NULL;
-  g_autoptr(SwSettings) settings = NULL;
-  g_autoptr(SwJob) job = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *library_id = NULL;
-
-  g_return_val_if_fail (SW_IS_WINDOW (self), FALSE);
-  g_return_val_if_fail (path != NULL, FALSE);
-  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
-  g_return_val_if_fail (self->store != NULL, FALSE);
-
-  name = g_path_get_basename (path);
-  draft = sw_library_new ();
-  g_object_set (draft, "name", name, "path", path, NULL);
-  library = sw_library_service_create (self->store, draft, error);
-  if (library == NULL)
-    return FALSE;
-
-  g_object_get (library, "id", &library_id, NULL);
-  settings = sw_settings_new (self->store);
-  job = sw_scan_job_start (self->jobs, self->service, self->events, settings, library_id,
-                           error);
-  if (job == NULL)
-    {
-      update_page (self);
-      return FALSE;
-    }
-
-  follow_scan (self, job);
-  return TRUE;
-}
-
-static void
-chooser_response_cb (SwWindow *self,
-                     int       response)
-{
-  g_autoptr(GtkFileChooserNative) chooser = g_steal_pointer (&self->chooser);
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    return;
-
-  folder = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
-  path = folder != NULL ? g_file_get_path (folder) : NULL;
-  if (path == NULL)
-    {
-      show_toast (self, _("Only local folders can be added"));
-      return;
-    }
-
-  if (!sw_window_add_library (self, path, &error))
-    show_toast (self, error->message);
-}
-
-static void
-add_library_activated (GSimpleAction *action,
-                       GVariant      *parameter,
-                       gpointer       user_data)
-{
-  SwWindow *self = SW_WINDOW (user_data);
-
-  if (self->chooser != NULL || self->store == NULL)
-    return;
-
-  /* Native, so that the Flatpak portal is used when sandboxed. */
-  self->chooser = gtk_file_chooser_native_new (_("Add Music Library"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Add"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
-  g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
-}
-
-/* The sample library -------------------------------------------------------------------- */
-
-static void
-sample_ready_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  SwWindow *self = SW_WINDOW (source);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *path = sw_sample_library_create_finish (result, &error);
-
-  self->making_sample = FALSE;
-  if (path == NULL)
-    {
-      update_page (self);
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        show_toast (self, error->message);
-      return;
-    }
-
-  if (!sw_window_add_library (self, path, &error))
-    {
-      update_page (self);
-      show_toast (self, error->message);
-    }
-}
-
-void
-sw_window_try_sample_library (SwWindow *self)
-{
-  g_autofree char *data_dir = NULL;
-  g_autofree char *root = NULL;
-
-  g_return_if_fail (SW_IS_WINDOW (self));
-  g_return_if_fail (self->store != NULL);
-
-  if (self->making_sample)
-    return;
-
-  data_dir = g_path_get_dirname (sw_store_get_path (self->store));
-  root = g_build_filename (data_dir, _("Sample Library"), NULL);
-  self->making_sample = TRUE;
-  sw_sample_library_create_async (G_OBJECT (self), root, self->cancellable, sample_ready_cb,
-                                  NULL);
-  gtk_progress_bar_set_fraction (self->scan_progress, 0.0);
-  gtk_progress_bar_set_text (self->scan_progress, _("Creating the sample library…"));
-  update_page (self);
-}
-
-static void
-try_sample_activated (GSimpleAction *action,
-                      GVariant      *parameter,
-                      gpointer       user_data)
-{
-  sw_window_try_sample_library (SW_WINDOW (user_data));
+  _sw_window_show_toast (self, message);
 }
 
 /* Window state -------------------------------------------------------------------------- */
@@ -653,12 +382,12 @@ sw_window_constructed (GObject *object)
       setup_pages (self);
       /* Unsubscribed in dispose, after which the callback never runs: no reference. */
       self->scan_subscription = sw_events_subscribe (self->events, scan_events, NULL,
-                                                     scan_completed_cb, self, NULL);
+                                                     _sw_window_scan_completed_cb, self, NULL);
       /* A scan started elsewhere (the web API, the folder watcher) is shown too. */
       if (running != NULL && sw_job_get_state (running) == SW_JOB_RUNNING)
-        follow_scan (self, running);
+        _sw_window_follow_scan (self, running);
     }
-  update_page (self);
+  _sw_window_update_page (self);
 }
 
 static void
@@ -669,7 +398,7 @@ sw_window_dispose (GObject *object)
   if (self->scan_subscription != 0)
     sw_events_unsubscribe (self->events, self->scan_subscription);
   self->scan_subscription = 0;
-  stop_following_scan (self);
+  _sw_window_stop_following_scan (self);
   g_cancellable_cancel (self->cancellable);
   if (self->chooser != NULL)
     gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
@@ -827,10 +556,10 @@ sw_window_init (SwWindow *self)
   static gboolean icons_added;
   const GActionEntry actions[] = {
     { "copy-server-address", copy_activated, NULL, NULL, NULL },
-    { "add-library", add_library_activated, NULL, NULL, NULL },
-    { "cancel-scan", cancel_scan_activated, NULL, NULL, NULL },
-    { "try-sample-library", try_sample_activated, NULL, NULL, NULL },
-    { "scan-all", scan_all_activated, NULL, NULL, NULL },
+    { "add-library", _sw_window_add_library_activated, NULL, NULL, NULL },
+    { "cancel-scan", _sw_window_cancel_scan_activated, NULL, NULL, NULL },
+    { "try-sample-library", _sw_window_try_sample_activated, NULL, NULL, NULL },
+    { "scan-all", _sw_window_scan_all_activated, NULL, NULL, NULL },
     { "show-sidebar", show_sidebar_activated, NULL, NULL, NULL },
     { "show-page", show_page_activated, "s", NULL, NULL },
   };
