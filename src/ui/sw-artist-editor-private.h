@@ -68,8 +68,15 @@ void _sw_artist_editor_toast          (SwArtistEditor *self,
 void _sw_artist_editor_show_error     (SwArtistEditor *self,
                                        const GError   *error);
 void _sw_artist_editor_queue_reload   (SwArtistEditor *self);
+/* Reads the artist again (see sw-artist-editor.c). */
+void _sw_artist_editor_reload         (SwArtistEditor *self,
+                                       const char     *forced_field);
 
 /* sw-artist-editor-nfo.c */
+/* sw-artist-editor-edits.c */
+void _sw_artist_editor_edits_class_init (GtkWidgetClass *widget_class);
+void _sw_artist_editor_edits_connect    (SwArtistEditor *self);
+
 void _sw_artist_editor_nfo_class_init (GtkWidgetClass *widget_class);
 /* Watches the shown artist's artist.nfo (NULL artist: stops) and checks it now. */
 void _sw_artist_editor_nfo_watch      (SwArtistEditor *self);
