@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "sw-artist-private.h"
+#include "sw-artist-slots.h"
 #include "sw-library-service.h"
 #include "sw-test-gtk.h"
 #include "sw-test-util.h"
@@ -136,6 +137,17 @@ GtkListView *
 sw_test_gtk_find_artist_list (GtkWidget *root)
 {
   return GTK_LIST_VIEW (sw_test_gtk_find_matching (root, is_artist_list, NULL));
+}
+
+SwArtist *
+sw_test_gtk_dup_artist_at (GtkListView *list,
+                           guint        position)
+{
+  g_autoptr(SwArtistSlot) slot = g_list_model_get_item (G_LIST_MODEL (gtk_list_view_get_model (list)),
+                                                        position);
+  SwArtist *artist = slot != NULL ? sw_artist_slot_get_artist (slot) : NULL;
+
+  return artist != NULL ? g_object_ref (artist) : NULL;
 }
 
 static gboolean

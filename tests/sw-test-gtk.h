@@ -49,6 +49,9 @@ GtkWidget      *sw_test_gtk_find_label        (GtkWidget       *root,
                                                const char      *text);
 /* The Artists page's list: the list view with a multiple selection. */
 GtkListView    *sw_test_gtk_find_artist_list  (GtkWidget       *root);
+/* The artist the list shows at @position (its slot's), or NULL. */
+SwArtist       *sw_test_gtk_dup_artist_at     (GtkListView     *list,
+                                               guint            position);
 GtkStack       *sw_test_gtk_find_stack_with_page (GtkWidget    *root,
                                                const char      *page_name);
 

@@ -100,10 +100,11 @@ static const char *
 name_at (SwArtistsPage *page,
          guint          position)
 {
-  g_autoptr(SwArtist) artist = g_list_model_get_item (artist_model (page), position);
+  g_autoptr(SwArtist) artist = sw_test_gtk_dup_artist_at (sw_test_gtk_find_artist_list (GTK_WIDGET (page)),
+                                                         position);
 
   g_assert_nonnull (artist);
-  /* The model keeps its pages, so the name outlives this reference. */
+  /* The list model keeps its pages, so the name outlives this reference. */
   return sw_artist_get_name (artist);
 }
 
@@ -147,7 +148,7 @@ test_list_and_search (Fixture       *fixture,
   {
     SwArtistEditor *editor = SW_ARTIST_EDITOR (sw_test_gtk_find_descendant (page,
                                                                             SW_TYPE_ARTIST_EDITOR));
-    g_autoptr(SwArtist) first = g_list_model_get_item (artist_model (fixture->page), 0);
+    g_autoptr(SwArtist) first = sw_test_gtk_dup_artist_at (sw_test_gtk_find_artist_list (page), 0);
 
     g_assert_cmpstr (sw_artist_editor_get_artist_id (editor), ==, sw_artist_get_id (first));
   }
@@ -221,7 +222,7 @@ test_selection_opens_editor (Fixture       *fixture,
   SwArtistEditor *editor = SW_ARTIST_EDITOR (sw_test_gtk_find_descendant (page,
                                                                           SW_TYPE_ARTIST_EDITOR));
   GtkSelectionModel *selection = gtk_list_view_get_model (list);
-  g_autoptr(SwArtist) third = g_list_model_get_item (artist_model (fixture->page), 2);
+  g_autoptr(SwArtist) third = sw_test_gtk_dup_artist_at (list, 2);
 
   g_assert_null (sw_artist_editor_get_artist_id (editor));
   g_assert_true (gtk_selection_model_select_item (selection, 2, TRUE));

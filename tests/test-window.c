@@ -181,7 +181,7 @@ test_add_library_scans (Fixture       *fixture,
   g_assert_nonnull (job);
   g_assert_cmpint (sw_job_get_state (job), ==, SW_JOB_COMPLETED);
   g_assert_true (sw_test_gtk_wait_for (has_n_items, &count, 2000));
-  first = g_list_model_get_item (artist_model (fixture), 0);
+  first = sw_test_gtk_dup_artist_at (artist_list (fixture), 0);
   g_assert_nonnull (first);
   g_assert_cmpstr (sw_artist_get_name (first), ==, "Aurora");
 }

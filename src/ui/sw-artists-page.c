@@ -15,6 +15,7 @@
 #include "sw-artist-list-model.h"
 #include "sw-artist-query.h"
 #include "sw-artist-row.h"
+#include "sw-artist-slots.h"
 #include "sw-artists-page.h"
 #include "sw-library-service.h"
 #include "sw-thumbnail-loader.h"
@@ -29,6 +30,7 @@ struct _SwArtistsPage
   SwArtistService *service;
 
   SwArtistListModel *artists;
+  SwArtistSlots *slots;
   GtkMultiSelection *selection;
   SwArtistFilters *filters;
   SwThumbnailLoader *thumbnails;
@@ -113,27 +115,34 @@ update_count (SwArtistsPage *self)
 
 static void selection_changed_cb (SwArtistsPage *self);
 
-/* Shows @model: a new selection model for the view, which then binds only the rows it
- * shows (an items-changed replacing every row would make GTK 4.8 read them all). */
+/* Shows @model. The view's model is a fixed set of slots, and a new result goes into
+ * them (see sw-artist-slots.h): GTK 4.8 would otherwise re-create its 200 rows. */
 static void
 show_model (SwArtistsPage     *self,
             SwArtistListModel *model)
 {
   if (self->artists != NULL)
     g_signal_handlers_disconnect_by_data (self->artists, self);
-  if (self->selection != NULL)
-    g_signal_handlers_disconnect_by_data (self->selection, self);
-  /* Unset first: with rows of the old model still tracked (focus, scroll anchor), GTK
-   * would look for them among every row of the new one. */
-  gtk_list_view_set_model (self->artist_list, NULL);
   g_set_object (&self->artists, model);
-  g_clear_object (&self->selection);
+  g_signal_connect_swapped (model, "notify::total", G_CALLBACK (update_count), self);
 
-  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (model)));
-  gtk_list_view_set_model (self->artist_list, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "selection-changed",
-                            G_CALLBACK (selection_changed_cb), self);
-  g_signal_connect_swapped (self->artists, "notify::total", G_CALLBACK (update_count), self);
+  if (self->slots == NULL)
+    {
+      self->slots = sw_artist_slots_new (model);
+      self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->slots)));
+      gtk_list_view_set_model (self->artist_list, GTK_SELECTION_MODEL (self->selection));
+      g_signal_connect_swapped (self->selection, "selection-changed",
+                                G_CALLBACK (selection_changed_cb), self);
+    }
+  else
+    {
+      /* A new result: nothing of the old one stays selected, and it is read from the
+       * top. */
+      gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+      gtk_adjustment_set_value (gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->artist_list)),
+                                0);
+      sw_artist_slots_set_source (self->slots, model);
+    }
   update_count (self);
 }
 
@@ -229,15 +238,26 @@ setup_row_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (item, row);
 }
 
-/* The model's item is NULL for a row that vanished since the count: an empty row until
- * the refresh that follows. */
+static void
+slot_artist_changed_cb (SwArtistSlot *slot,
+                        GParamSpec   *pspec,
+                        SwArtistRow  *row)
+{
+  sw_artist_row_set_artist (row, sw_artist_slot_get_artist (slot));
+}
+
+/* A row follows its slot. A slot without an artist (the row vanished since the count)
+ * is an empty row until the refresh that follows. */
 static void
 bind_row_cb (GtkSignalListItemFactory *factory,
              GtkListItem              *item,
              SwArtistsPage            *self)
 {
-  sw_artist_row_set_artist (SW_ARTIST_ROW (gtk_list_item_get_child (item)),
-                            gtk_list_item_get_item (item));
+  SwArtistSlot *slot = gtk_list_item_get_item (item);
+  SwArtistRow *row = SW_ARTIST_ROW (gtk_list_item_get_child (item));
+
+  sw_artist_row_set_artist (row, sw_artist_slot_get_artist (slot));
+  g_signal_connect (slot, "notify::artist", G_CALLBACK (slot_artist_changed_cb), row);
 }
 
 static void
@@ -245,7 +265,11 @@ unbind_row_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                SwArtistsPage            *self)
 {
-  sw_artist_row_set_artist (SW_ARTIST_ROW (gtk_list_item_get_child (item)), NULL);
+  SwArtistRow *row = SW_ARTIST_ROW (gtk_list_item_get_child (item));
+
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (item), slot_artist_changed_cb,
+                                        row);
+  sw_artist_row_set_artist (row, NULL);
 }
 
 static void
@@ -383,6 +407,7 @@ sw_artists_page_dispose (GObject *object)
   if (self->artists != NULL)
     g_signal_handlers_disconnect_by_data (self->artists, self);
   g_clear_object (&self->selection);
+  g_clear_object (&self->slots);
   g_clear_object (&self->artists);
   g_clear_object (&self->thumbnails);
   g_clear_object (&self->service);
