@@ -11,6 +11,7 @@
 #include "sw-artist-private.h"
 #include "sw-artist-query.h"
 #include "sw-artist-service.h"
+#include "sw-artist-slots.h"
 #include "sw-test-util.h"
 
 /* The paged artist list over a real SQLite file with 2,000 artists. No display: the
@@ -516,6 +517,114 @@ test_store_changed_without_event (Fixture       *fixture,
   assert_matches_store (fixture, NULL);
 }
 
+/* A copy with one parameter changed: counted once, the original untouched. */
+static void
+test_copy_with_param (Fixture       *fixture,
+                      gconstpointer  data)
+{
+  g_autoptr(SwArtistListModel) same = NULL;
+  g_autoptr(SwArtistListModel) zebras = NULL;
+  g_autoptr(SwArtistListModel) refused = NULL;
+  g_autoptr(GError) error = NULL;
+
+  same = sw_artist_list_model_copy_with_param (fixture->model, "search", "", &error);
+  g_assert_no_error (error);
+  g_assert_true (same == fixture->model);
+
+  zebras = sw_artist_list_model_copy_with_param (fixture->model, "search", "zebra", &error);
+  g_assert_no_error (error);
+  g_assert_true (zebras != fixture->model);
+  g_assert_cmpuint (sw_artist_list_model_get_total (zebras), ==, N_ARTISTS / 100);
+  g_assert_cmpuint (sw_artist_list_model_get_total (fixture->model), ==, N_ARTISTS);
+  g_assert_cmpuint (fixture->changes->len, ==, 0);
+
+  refused = sw_artist_list_model_copy_with_param (fixture->model, "page_size", "10", &error);
+  g_assert_error (error, SW_STORE_ERROR, SW_STORE_ERROR_INVALID);
+  g_assert_null (refused);
+}
+
+typedef struct
+{
+  guint position;
+  guint removed;
+  guint added;
+} SlotChange;
+
+static void
+on_slots_changed (GListModel *model,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  GArray     *changes)
+{
+  SlotChange change = { position, removed, added };
+
+  g_array_append_val (changes, change);
+}
+
+static void
+count_notify (GObject    *slot,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The view's slots keep their identity when the list behind them changes: only their
+ * artist changes, and only the difference in length is added or removed at the end. */
+static void
+test_slots_keep_identity (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(SwArtistSlots) slots = sw_artist_slots_new (fixture->model);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (SlotChange));
+  g_autoptr(SwArtistListModel) zebras = NULL;
+  g_autoptr(SwArtistSlot) first = NULL;
+  g_autoptr(SwArtistSlot) again = NULL;
+  g_autoptr(SwArtistSlot) far = NULL;
+  g_autoptr(SwArtist) old_first = NULL;
+  g_autoptr(GError) error = NULL;
+  guint notified = 0;
+  SlotChange *change;
+
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (slots)), ==, N_ARTISTS);
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (slots)) == SW_TYPE_ARTIST_SLOT);
+  first = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  far = g_list_model_get_item (G_LIST_MODEL (slots), 500);
+  old_first = g_object_ref (sw_artist_slot_get_artist (first));
+  g_signal_connect (first, "notify::artist", G_CALLBACK (count_notify), &notified);
+  g_signal_connect (slots, "items-changed", G_CALLBACK (on_slots_changed), changes);
+
+  zebras = sw_artist_list_model_copy_with_param (fixture->model, "search", "zebra", &error);
+  g_assert_no_error (error);
+  sw_artist_slots_set_source (slots, zebras);
+
+  /* The same slot at position 0 now holds the first zebra. */
+  again = g_list_model_get_item (G_LIST_MODEL (slots), 0);
+  g_assert_true (again == first);
+  g_assert_cmpuint (notified, ==, 1);
+  g_assert_true (sw_artist_slot_get_artist (first) != old_first);
+  g_assert_nonnull (strstr (sw_artist_get_name (sw_artist_slot_get_artist (first)), "zebra"));
+  /* Past the new end, a held slot is emptied. */
+  g_assert_null (sw_artist_slot_get_artist (far));
+
+  g_assert_cmpuint (changes->len, ==, 1);
+  change = &g_array_index (changes, SlotChange, 0);
+  g_assert_cmpuint (change->position, ==, N_ARTISTS / 100);
+  g_assert_cmpuint (change->removed, ==, N_ARTISTS - N_ARTISTS / 100);
+  g_assert_cmpuint (change->added, ==, 0);
+
+  /* And back: the positions come again at the end, the first slot shows its artist. */
+  sw_artist_slots_set_source (slots, fixture->model);
+  g_assert_cmpuint (changes->len, ==, 2);
+  change = &g_array_index (changes, SlotChange, 1);
+  g_assert_cmpuint (change->position, ==, N_ARTISTS / 100);
+  g_assert_cmpuint (change->removed, ==, 0);
+  g_assert_cmpuint (change->added, ==, N_ARTISTS - N_ARTISTS / 100);
+  g_assert_cmpstr (sw_artist_get_id (sw_artist_slot_get_artist (first)), ==,
+                   sw_artist_get_id (old_first));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -536,6 +645,10 @@ main (int   argc,
               test_cache_bounded, fixture_teardown);
   g_test_add ("/artist-list-model/store-changed-without-event", Fixture, NULL, fixture_setup,
               test_store_changed_without_event, fixture_teardown);
+  g_test_add ("/artist-list-model/copy-with-param", Fixture, NULL, fixture_setup,
+              test_copy_with_param, fixture_teardown);
+  g_test_add ("/artist-list-model/slots-keep-identity", Fixture, NULL, fixture_setup,
+              test_slots_keep_identity, fixture_teardown);
 
   create_template ();
   status = g_test_run ();
