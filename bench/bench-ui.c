@@ -15,6 +15,7 @@
 
 #include "bench-library.h"
 #include "bench-report.h"
+#include "bench-stall.h"
 #include "sw-artists-page.h"
 #include "sw-artist-service.h"
 #include "sw-job-queue.h"
@@ -44,6 +45,7 @@ static int n_launches = 5;
 static char *data_dir;
 static gboolean child_mode;
 static gboolean no_scroll;
+static int stall_trace_ms;      /* 0: off */
 
 static double
 elapsed_ms (gint64 start)
@@ -172,6 +174,8 @@ after_paint_cb (GdkFrameClock *clock,
       gtk_widget_get_first_child (GTK_WIDGET (bench->list)) != NULL)
     bench->interactive_ms = process_age_ms ();
 
+  if (stall_trace_ms > 0)
+    bench_stall_tick ();
   if (bench->scrolling)
     {
       double gap = (now - bench->last_paint) / 1000.0;
@@ -299,10 +303,14 @@ run_child (void)
 
     bench.scrolling = TRUE;
     bench.last_paint = g_get_monotonic_time ();
+    if (stall_trace_ms > 0)
+      bench_stall_watch_start (stall_trace_ms);
     scroll_step (&bench);
     gtk_widget_queue_draw (bench.window);
     while (bench.scrolling)
       g_main_context_iteration (NULL, TRUE);
+    if (stall_trace_ms > 0)
+      bench_stall_watch_stop ();
     g_print ("%-44s %u rows in %.1f s, %u rows per page\n", "scrolled to the bottom",
              n_artists_shown (&bench), elapsed_ms (start) / 1000.0, bench.rows_per_step);
     bench_report ("frame interval while scrolling", bench.frame_gaps);
@@ -339,6 +347,8 @@ main (int   argc,
     { "artists", 'a', 0, G_OPTION_ARG_INT, &n_artists, "Artists in the store (50000)", "N" },
     { "launches", 'l', 0, G_OPTION_ARG_INT, &n_launches, "Launches to measure (5)", "N" },
     { "no-scroll", 0, 0, G_OPTION_ARG_NONE, &no_scroll, "Skip the scrolling measurement", NULL },
+    { "stall-trace", 0, 0, G_OPTION_ARG_INT, &stall_trace_ms,
+      "While scrolling, print the main thread's stack every MS of a stall", "MS" },
     { "child", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_NONE, &child_mode, NULL, NULL },
     { "data-dir", 0, G_OPTION_FLAG_HIDDEN, G_OPTION_ARG_FILENAME, &data_dir, NULL, NULL },
     { NULL }
@@ -368,7 +378,8 @@ main (int   argc,
 
   for (int launch = 1; launch <= n_launches; launch++)
     {
-      const char *child_argv[] = { argv[0], "--child", "--data-dir", data_dir,
+      g_autofree char *stall_arg = g_strdup_printf ("--stall-trace=%d", stall_trace_ms);
+      const char *child_argv[] = { argv[0], "--child", "--data-dir", data_dir, stall_arg,
                                    no_scroll ? "--no-scroll" : NULL, NULL };
       int wait_status = 0;
 

@@ -625,6 +625,90 @@ test_slots_keep_identity (Fixture       *fixture,
                    sw_artist_get_id (old_first));
 }
 
+static void
+count_page_loaded (SwArtistListModel *model,
+                   guint              first,
+                   guint              n_items,
+                   guint             *count)
+{
+  (*count)++;
+}
+
+/* Runs the default context until *@count reaches @at_least, or 5 s pass. */
+static void
+iterate_until_count (guint *count,
+                     guint  at_least)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (*count < at_least && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_cmpuint (*count, >=, at_least);
+}
+
+/* A slot whose page is not in memory does not read it on the calling thread: it is
+ * empty, a worker thread reads the page (and the next, the position being near its
+ * end), and the slot then shows its artist. */
+static void
+test_slots_read_in_background (Fixture       *fixture,
+                               gconstpointer  data)
+{
+  g_autoptr(SwArtistSlots) slots = sw_artist_slots_new (fixture->model);
+  g_autoptr(SwArtistSlot) slot = NULL;
+  g_autoptr(SwArtist) expected = NULL;
+  guint notified = 0, loaded = 0;
+  const guint position = 3 * PAGE_ROWS + 150;
+
+  g_signal_connect (fixture->model, "page-loaded", G_CALLBACK (count_page_loaded), &loaded);
+  slot = g_list_model_get_item (G_LIST_MODEL (slots), position);
+  g_assert_nonnull (slot);
+  g_assert_null (sw_artist_slot_get_artist (slot));
+  g_assert_false (sw_artist_list_model_is_cached (fixture->model, position));
+  g_assert_null (sw_artist_list_model_peek_item (fixture->model, position));
+
+  g_signal_connect (slot, "notify::artist", G_CALLBACK (count_notify), &notified);
+  iterate_until_count (&notified, 1);
+  g_assert_true (sw_artist_list_model_is_cached (fixture->model, position));
+
+  /* The artist the synchronous path gives for that position. */
+  expected = g_list_model_get_item (G_LIST_MODEL (fixture->model), position);
+  g_assert_cmpstr (sw_artist_get_id (sw_artist_slot_get_artist (slot)), ==,
+                   sw_artist_get_id (expected));
+
+  /* The page ahead was read too, without anyone showing it. */
+  iterate_until_count (&loaded, 2);
+  g_assert_true (sw_artist_list_model_is_cached (fixture->model, position + PAGE_ROWS));
+}
+
+/* A read started for the list as it was is thrown away when the list changes before it
+ * arrives (a new search): its rows belong to other positions now. */
+static void
+test_stale_page_read_dropped (Fixture       *fixture,
+                              gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  guint loaded = 0;
+  const guint position = 5 * PAGE_ROWS;
+
+  g_signal_connect (fixture->model, "page-loaded", G_CALLBACK (count_page_loaded), &loaded);
+  sw_artist_list_model_request_page (fixture->model, position);
+  /* Asking again while it is on its way starts no second read. */
+  sw_artist_list_model_request_page (fixture->model, position);
+  g_assert_true (sw_artist_list_model_set_query_param (fixture->model, "filter_type_person",
+                                                       "+y", &error));
+  g_assert_no_error (error);
+
+  /* The filtered list is still long enough to have that page: read it afresh. */
+  sw_artist_list_model_request_page (fixture->model, position);
+  iterate_until_count (&loaded, 1);
+  /* Let the stale read arrive too, if it were to be used. */
+  for (gint64 end = g_get_monotonic_time () + 200 * 1000; g_get_monotonic_time () < end;)
+    g_main_context_iteration (NULL, FALSE);
+
+  g_assert_cmpuint (loaded, ==, 1);
+  assert_matches_store (fixture, (const char *const[]) { "filter_type_person", "+y", NULL });
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -649,6 +733,10 @@ main (int   argc,
               test_copy_with_param, fixture_teardown);
   g_test_add ("/artist-list-model/slots-keep-identity", Fixture, NULL, fixture_setup,
               test_slots_keep_identity, fixture_teardown);
+  g_test_add ("/artist-list-model/slots-read-in-background", Fixture, NULL, fixture_setup,
+              test_slots_read_in_background, fixture_teardown);
+  g_test_add ("/artist-list-model/stale-page-read-dropped", Fixture, NULL, fixture_setup,
+              test_stale_page_read_dropped, fixture_teardown);
 
   create_template ();
   status = g_test_run ();

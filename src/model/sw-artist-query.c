@@ -111,6 +111,32 @@ sw_artist_query_free (SwArtistQuery *query)
   g_free (query);
 }
 
+SwArtistQuery *
+sw_artist_query_copy (const SwArtistQuery *query)
+{
+  SwArtistQuery *copy = sw_artist_query_new ();
+  GHashTableIter iter;
+  gpointer library_id, tristate;
+
+  copy->search = g_strdup (query->search);
+  memcpy (copy->filters, query->filters, sizeof copy->filters);
+  copy->library_id = g_strdup (query->library_id);
+  g_hash_table_iter_init (&iter, query->library_filters);
+  while (g_hash_table_iter_next (&iter, &library_id, &tristate))
+    g_hash_table_insert (copy->library_filters, g_strdup (library_id), tristate);
+  if (query->ids != NULL)
+    {
+      copy->ids = g_ptr_array_new_full (query->ids->len, g_free);
+      for (guint i = 0; i < query->ids->len; i++)
+        g_ptr_array_add (copy->ids, g_strdup (g_ptr_array_index (query->ids, i)));
+    }
+  copy->sort = query->sort;
+  copy->descending = query->descending;
+  copy->page = query->page;
+  copy->page_size = query->page_size;
+  return copy;
+}
+
 void
 sw_artist_query_set_page (SwArtistQuery *query,
                           guint          page,

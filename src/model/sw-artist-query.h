@@ -74,6 +74,8 @@ typedef struct
 
 SwArtistQuery *sw_artist_query_new        (void);
 void           sw_artist_query_free       (SwArtistQuery  *query);
+/* An independent copy, for reading on another thread. */
+SwArtistQuery *sw_artist_query_copy       (const SwArtistQuery *query);
 /* Applies one GET /artists query parameter, with the contract's validation. Unknown
  * parameter names are ignored (FALSE is only returned for a bad value). */
 gboolean       sw_artist_query_set_param  (SwArtistQuery  *query,

@@ -46,6 +46,12 @@ struct _SwArtistListModel
   guint max_pages;
   GHashTable *pages;             /* page index → Page */
   GQueue lru;                    /* most recently used first */
+
+  /* Pages being read on a worker thread (index → itself). A read started before the
+   * cache was last dropped belongs to an older list and is thrown away. */
+  GHashTable *loading;
+  guint generation;
+  GCancellable *cancellable;
 };
 
 static void sw_artist_list_model_list_model_init (GListModelInterface *iface);
@@ -61,6 +67,13 @@ enum {
 };
 
 static GParamSpec *properties[N_PROPS];
+
+enum {
+  PAGE_LOADED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 static const char *const watched_events[] = {
   SW_EVENT_ARTIST_NEW, SW_EVENT_ARTIST_UPDATED, SW_EVENT_SCAN_COMPLETED, NULL,
@@ -83,6 +96,16 @@ drop_cache (SwArtistListModel *self)
   /* The hash table frees the pages; the queue only links them. */
   g_queue_init (&self->lru);
   g_hash_table_remove_all (self->pages);
+  g_hash_table_remove_all (self->loading);
+  self->generation++;
+}
+
+static void
+touch_page (SwArtistListModel *self,
+            Page              *page)
+{
+  g_queue_unlink (&self->lru, &page->link);
+  g_queue_push_head_link (&self->lru, &page->link);
 }
 
 static void
@@ -242,17 +265,13 @@ sw_artist_list_model_get_item (GListModel *list,
 
   page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
   if (page != NULL)
-    {
-      g_queue_unlink (&self->lru, &page->link);
-      g_queue_push_head_link (&self->lru, &page->link);
-    }
+    touch_page (self, page);
   else
     {
       g_autoptr(SwArtistPage) read = NULL;
       g_autoptr(GError) error = NULL;
 
-      /* Synchronous on purpose: a page is about a millisecond, and only the rows a view
-       * shows are asked for. */
+      /* Synchronous: views that must not wait use peek_item and request_page. */
       read = read_page (self, index, &error);
       if (read == NULL)
         {
@@ -305,6 +324,7 @@ sw_artist_list_model_dispose (GObject *object)
       g_source_destroy (self->refresh_source);
       g_clear_pointer (&self->refresh_source, g_source_unref);
     }
+  g_cancellable_cancel (self->cancellable);
   drop_cache (self);
 
   G_OBJECT_CLASS (sw_artist_list_model_parent_class)->dispose (object);
@@ -316,6 +336,8 @@ sw_artist_list_model_finalize (GObject *object)
   SwArtistListModel *self = (SwArtistListModel *)object;
 
   g_clear_pointer (&self->pages, g_hash_table_unref);
+  g_clear_pointer (&self->loading, g_hash_table_unref);
+  g_clear_object (&self->cancellable);
   g_clear_pointer (&self->params, g_hash_table_unref);
   g_clear_pointer (&self->query, sw_artist_query_free);
   g_clear_pointer (&self->context, g_main_context_unref);
@@ -358,6 +380,12 @@ sw_artist_list_model_class_init (SwArtistListModelClass *klass)
                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* A page read by request_page() is in the cache: positions @position to
+   * @position + @n_items - 1 now have their artists. */
+  signals[PAGE_LOADED] =
+    g_signal_new ("page-loaded", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL,
+                  NULL, G_TYPE_NONE, 2, G_TYPE_UINT, G_TYPE_UINT);
 }
 
 static void
@@ -366,6 +394,8 @@ sw_artist_list_model_init (SwArtistListModel *self)
   self->query = sw_artist_query_new ();
   self->params = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   self->pages = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, page_free);
+  self->loading = g_hash_table_new (g_direct_hash, g_direct_equal);
+  self->cancellable = g_cancellable_new ();
   g_queue_init (&self->lru);
   self->page_size = DEFAULT_PAGE_SIZE;
   self->max_pages = DEFAULT_MAX_PAGES;
@@ -513,6 +543,120 @@ sw_artist_list_model_get_total (SwArtistListModel *self)
   g_return_val_if_fail (SW_IS_ARTIST_LIST_MODEL (self), 0);
 
   return self->total;
+}
+
+/* Reading without waiting ---------------------------------------------------------------- */
+
+SwArtist *
+sw_artist_list_model_peek_item (SwArtistListModel *self,
+                                guint              position)
+{
+  Page *page;
+
+  g_return_val_if_fail (SW_IS_ARTIST_LIST_MODEL (self), NULL);
+
+  if (position >= self->total)
+    return NULL;
+  page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (position / self->page_size));
+  if (page == NULL || position % self->page_size >= page->artists->len)
+    return NULL;
+
+  touch_page (self, page);
+  return g_object_ref (g_ptr_array_index (page->artists, position % self->page_size));
+}
+
+typedef struct
+{
+  SwStore *store;
+  SwArtistQuery *query;          /* a copy, set to the page */
+  guint index;
+  guint generation;
+} PageRead;
+
+static void
+page_read_free (PageRead *read)
+{
+  g_object_unref (read->store);
+  sw_artist_query_free (read->query);
+  g_free (read);
+}
+
+static void
+read_page_in_thread (GTask        *task,
+                     gpointer      source,
+                     gpointer      task_data,
+                     GCancellable *cancellable)
+{
+  PageRead *read = task_data;
+  GError *error = NULL;
+  SwArtistPage *page = sw_artist_store_list (read->store, read->query, &error);
+
+  if (page != NULL)
+    g_task_return_pointer (task, page, (GDestroyNotify) sw_artist_page_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+page_read_cb (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  SwArtistListModel *self = SW_ARTIST_LIST_MODEL (source);
+  PageRead *read = g_task_get_task_data (G_TASK (result));
+  g_autoptr(SwArtistPage) page = NULL;
+  g_autoptr(GError) error = NULL;
+  guint first = read->index * self->page_size;
+
+  page = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      read->generation != self->generation)
+    return;
+
+  g_hash_table_remove (self->loading, GUINT_TO_POINTER (read->index));
+  if (page == NULL)
+    {
+      g_warning ("Cannot read artists %u–%u: %s", first, first + self->page_size - 1,
+                 error->message);
+      schedule_refresh (self);
+      return;
+    }
+  if (page->total != self->total)
+    schedule_refresh (self);
+
+  cache_page (self, read->index, page->artists);
+  g_signal_emit (self, signals[PAGE_LOADED], 0, first, page->artists->len);
+}
+
+void
+sw_artist_list_model_request_page (SwArtistListModel *self,
+                                   guint              position)
+{
+  guint index;
+  PageRead *read;
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (SW_IS_ARTIST_LIST_MODEL (self));
+
+  index = position / self->page_size;
+  if (position >= self->total ||
+      g_hash_table_contains (self->pages, GUINT_TO_POINTER (index)) ||
+      g_hash_table_contains (self->loading, GUINT_TO_POINTER (index)))
+    return;
+
+  read = g_new0 (PageRead, 1);
+  read->store = g_object_ref (self->store);
+  read->query = sw_artist_query_copy (self->query);
+  sw_artist_query_set_page (read->query, index + 1, self->page_size);
+  read->index = index;
+  read->generation = self->generation;
+  g_hash_table_add (self->loading, GUINT_TO_POINTER (index));
+
+  task = g_task_new (self, self->cancellable, page_read_cb, NULL);
+  g_task_set_source_tag (task, sw_artist_list_model_request_page);
+  g_task_set_name (task, "[stillwater] artist list page");
+  g_task_set_task_data (task, read, (GDestroyNotify) page_read_free);
+  g_task_run_in_thread (task, read_page_in_thread);
 }
 
 /* Private -------------------------------------------------------------------------------- */

@@ -9,6 +9,7 @@
 
 #include <gio/gio.h>
 
+#include "sw-artist.h"
 #include "sw-events.h"
 #include "sw-store.h"
 
@@ -53,6 +54,15 @@ SwArtistListModel *sw_artist_list_model_copy_with_param (SwArtistListModel  *sel
                                                          const char         *name,
                                                          const char         *value,
                                                          GError            **error);
+
+/* For views, which must not wait for the disk: the artist at @position if its page is
+ * in memory (a new reference), otherwise NULL, without reading. */
+SwArtist          *sw_artist_list_model_peek_item       (SwArtistListModel  *self,
+                                                         guint               position);
+/* Reads the page holding @position on a worker thread, unless it is in memory or on
+ * its way; "page-loaded" (first position, count) follows on the model's thread. */
+void               sw_artist_list_model_request_page    (SwArtistListModel  *self,
+                                                         guint               position);
 
 /* The number of matching artists (also the "total" property and the item count). */
 guint              sw_artist_list_model_get_total       (SwArtistListModel  *self);
