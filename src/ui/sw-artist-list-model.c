@@ -581,20 +581,35 @@ page_read_free (PageRead *read)
   g_free (read);
 }
 
+/* One thread, kept for the process's life, reads every list's pages: requests are
+ * answered in the order they were made, and the store opens one more read connection
+ * (with its cache), not one for each thread of GIO's pool. */
 static void
-read_page_in_thread (GTask        *task,
-                     gpointer      source,
-                     gpointer      task_data,
-                     GCancellable *cancellable)
+read_page_in_thread (gpointer data,
+                     gpointer unused)
 {
-  PageRead *read = task_data;
+  g_autoptr(GTask) task = data;
+  PageRead *read = g_task_get_task_data (task);
   GError *error = NULL;
-  SwArtistPage *page = sw_artist_store_list (read->store, read->query, &error);
+  SwArtistPage *page;
 
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  page = sw_artist_store_list (read->store, read->query, &error);
   if (page != NULL)
     g_task_return_pointer (task, page, (GDestroyNotify) sw_artist_page_free);
   else
     g_task_return_error (task, error);
+}
+
+static GThreadPool *
+page_reader (void)
+{
+  static GThreadPool *pool;
+
+  if (g_once_init_enter (&pool))
+    g_once_init_leave (&pool, g_thread_pool_new (read_page_in_thread, NULL, 1, TRUE, NULL));
+  return pool;
 }
 
 static void
@@ -656,7 +671,7 @@ sw_artist_list_model_request_page (SwArtistListModel *self,
   g_task_set_source_tag (task, sw_artist_list_model_request_page);
   g_task_set_name (task, "[stillwater] artist list page");
   g_task_set_task_data (task, read, (GDestroyNotify) page_read_free);
-  g_task_run_in_thread (task, read_page_in_thread);
+  g_thread_pool_push (page_reader (), g_steal_pointer (&task), NULL);
 }
 
 /* Private -------------------------------------------------------------------------------- */
