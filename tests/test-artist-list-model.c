@@ -709,6 +709,69 @@ test_stale_page_read_dropped (Fixture       *fixture,
   assert_matches_store (fixture, (const char *const[]) { "filter_type_person", "+y", NULL });
 }
 
+static void
+counted_cb (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_for_result (GAsyncResult **result)
+{
+  gint64 end = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (*result == NULL && g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_nonnull (*result);
+  return *result;
+}
+
+/* A derived list reads nothing until it is counted, which happens on the reader
+ * thread; a cancelled count leaves it uncounted. */
+static void
+test_count_in_background (Fixture       *fixture,
+                          gconstpointer  data)
+{
+  g_autoptr(SwArtistListModel) zebras = NULL;
+  g_autoptr(SwArtistListModel) groups = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) cancelled = NULL;
+  g_autoptr(GError) error = NULL;
+
+  zebras = sw_artist_list_model_derive (fixture->model, "search", "zebra", &error);
+  g_assert_no_error (error);
+  g_assert_true (zebras != fixture->model);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (zebras)), ==, 0);
+  g_assert_cmpuint (sw_artist_list_model_get_n_cached_pages (zebras), ==, 0);
+  /* The value in use gives the model itself. */
+  g_assert_true (sw_artist_list_model_derive (zebras, "search", "zebra", NULL) == zebras);
+  g_object_unref (zebras);
+
+  sw_artist_list_model_count_async (zebras, NULL, counted_cb, &result);
+  g_assert_cmpuint (sw_artist_list_model_get_total (zebras), ==, 0);
+  g_assert_true (sw_artist_list_model_count_finish (zebras, wait_for_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (sw_artist_list_model_get_total (zebras), ==, N_ARTISTS / 100);
+  g_assert_true (sw_artist_list_model_is_cached (zebras, 0));
+  g_object_unref (fixture->model);
+  fixture->model = g_steal_pointer (&zebras);
+  assert_matches_store (fixture, (const char *const[]) { "search", "zebra", NULL });
+
+  groups = sw_artist_list_model_derive (fixture->model, "filter_type_group", "+y", &error);
+  g_assert_no_error (error);
+  g_cancellable_cancel (cancellable);
+  sw_artist_list_model_count_async (groups, cancellable, counted_cb, &cancelled);
+  g_assert_false (sw_artist_list_model_count_finish (groups, wait_for_result (&cancelled),
+                                                     &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (sw_artist_list_model_get_total (groups), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -737,6 +800,8 @@ main (int   argc,
               test_slots_read_in_background, fixture_teardown);
   g_test_add ("/artist-list-model/stale-page-read-dropped", Fixture, NULL, fixture_setup,
               test_stale_page_read_dropped, fixture_teardown);
+  g_test_add ("/artist-list-model/count-in-background", Fixture, NULL, fixture_setup,
+              test_count_in_background, fixture_teardown);
 
   create_template ();
   status = g_test_run ();

@@ -42,6 +42,7 @@ struct _SwArtistListModel
   GHashTable *params;            /* name → value as last set, to skip repeats */
   guint total;
 
+  gboolean counted;
   guint page_size;
   guint max_pages;
   GHashTable *pages;             /* page index → Page */
@@ -145,12 +146,13 @@ read_page (SwArtistListModel  *self,
 /* The rows a view can be showing: those of the most recently read pages. */
 #define SHOWN_PAGES 2
 
-/* Re-counts with the first page (which is then cached too); returns the old total. */
+/* Takes a count: the first page of the list with the total (NULL when it could not be
+ * read; @error says why). The page is cached. Returns the old total. */
 static guint
-recount (SwArtistListModel *self)
+apply_count (SwArtistListModel  *self,
+             SwArtistPage       *first,
+             const GError       *error)
 {
-  g_autoptr(SwArtistPage) first = NULL;
-  g_autoptr(GError) error = NULL;
   guint old_total = self->total;
 
   if (self->refresh_source != NULL)
@@ -160,7 +162,7 @@ recount (SwArtistListModel *self)
     }
 
   drop_cache (self);
-  first = read_page (self, 0, &error);
+  self->counted = TRUE;
   if (first == NULL)
     {
       g_warning ("Cannot count the artists: %s", error->message);
@@ -176,6 +178,16 @@ recount (SwArtistListModel *self)
   if (old_total != self->total)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TOTAL]);
   return old_total;
+}
+
+/* Re-counts on this thread; returns the old total. */
+static guint
+recount (SwArtistListModel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(SwArtistPage) first = read_page (self, 0, &error);
+
+  return apply_count (self, first, error);
 }
 
 /* After the store changed (an edit, a scan). GTK 4.8's list views read every row an
@@ -401,21 +413,36 @@ sw_artist_list_model_init (SwArtistListModel *self)
   self->max_pages = DEFAULT_MAX_PAGES;
 }
 
+/* Before counting: the store, the events and the thread the model lives on. */
+static void
+attach (SwArtistListModel *self,
+        SwStore           *store,
+        SwEvents          *events)
+{
+  self->store = g_object_ref (store);
+  self->context = g_main_context_ref_thread_default ();
+  self->events = events != NULL ? g_object_ref (events) : NULL;
+}
+
+/* Once counted, the model follows the store's changes. */
+static void
+subscribe (SwArtistListModel *self)
+{
+  if (self->events == NULL || self->subscription != 0)
+    return;
+  /* Unsubscribed in dispose, after which the callback never runs: no reference. */
+  self->subscription = sw_events_subscribe (self->events, watched_events, self->context,
+                                            on_event, self, NULL);
+}
+
 /* Subscribes and counts: the model is then ready. */
 static void
 start (SwArtistListModel *self,
        SwStore           *store,
        SwEvents          *events)
 {
-  self->store = g_object_ref (store);
-  self->context = g_main_context_ref_thread_default ();
-  if (events != NULL)
-    {
-      self->events = g_object_ref (events);
-      /* Unsubscribed in dispose, after which the callback never runs: no reference. */
-      self->subscription = sw_events_subscribe (events, watched_events, self->context,
-                                                on_event, self, NULL);
-    }
+  attach (self, store, events);
+  subscribe (self);
   recount (self);
 }
 
@@ -494,10 +521,10 @@ sw_artist_list_model_set_query_param (SwArtistListModel  *self,
 }
 
 SwArtistListModel *
-sw_artist_list_model_copy_with_param (SwArtistListModel  *self,
-                                      const char         *name,
-                                      const char         *value,
-                                      GError            **error)
+sw_artist_list_model_derive (SwArtistListModel  *self,
+                             const char         *name,
+                             const char         *value,
+                             GError            **error)
 {
   g_autoptr(SwArtistListModel) copy = NULL;
   GHashTableIter iter;
@@ -526,15 +553,33 @@ sw_artist_list_model_copy_with_param (SwArtistListModel  *self,
   while (g_hash_table_iter_next (&iter, &key, &param_value))
     {
       /* These were accepted once, so they are again. */
-      g_assert (sw_artist_query_set_param (copy->query, key, param_value, NULL));
+      gboolean accepted = sw_artist_query_set_param (copy->query, key, param_value, NULL);
+
+      g_assert (accepted);
       g_hash_table_replace (copy->params, g_strdup (key), g_strdup (param_value));
     }
   if (!sw_artist_query_set_param (copy->query, name, value, error))
     return NULL;
   g_hash_table_replace (copy->params, g_strdup (name), g_strdup (value));
 
-  start (copy, self->store, self->events);
+  attach (copy, self->store, self->events);
   return g_steal_pointer (&copy);
+}
+
+SwArtistListModel *
+sw_artist_list_model_copy_with_param (SwArtistListModel  *self,
+                                      const char         *name,
+                                      const char         *value,
+                                      GError            **error)
+{
+  SwArtistListModel *copy = sw_artist_list_model_derive (self, name, value, error);
+
+  if (copy != NULL && copy != self)
+    {
+      subscribe (copy);
+      recount (copy);
+    }
+  return copy;
 }
 
 guint
@@ -643,13 +688,41 @@ page_read_cb (GObject      *source,
   g_signal_emit (self, signals[PAGE_LOADED], 0, first, page->artists->len);
 }
 
+static PageRead *
+page_read_new (SwArtistListModel *self,
+               guint              index)
+{
+  PageRead *read = g_new0 (PageRead, 1);
+
+  read->store = g_object_ref (self->store);
+  read->query = sw_artist_query_copy (self->query);
+  sw_artist_query_set_page (read->query, index + 1, self->page_size);
+  read->index = index;
+  read->generation = self->generation;
+  return read;
+}
+
+static void
+start_read (SwArtistListModel   *self,
+            guint                index,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data,
+            gpointer             source_tag)
+{
+  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_name (task, "[stillwater] artist list page");
+  g_task_set_task_data (task, page_read_new (self, index), (GDestroyNotify) page_read_free);
+  g_thread_pool_push (page_reader (), g_steal_pointer (&task), NULL);
+}
+
 void
 sw_artist_list_model_request_page (SwArtistListModel *self,
                                    guint              position)
 {
   guint index;
-  PageRead *read;
-  g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (SW_IS_ARTIST_LIST_MODEL (self));
 
@@ -659,19 +732,47 @@ sw_artist_list_model_request_page (SwArtistListModel *self,
       g_hash_table_contains (self->loading, GUINT_TO_POINTER (index)))
     return;
 
-  read = g_new0 (PageRead, 1);
-  read->store = g_object_ref (self->store);
-  read->query = sw_artist_query_copy (self->query);
-  sw_artist_query_set_page (read->query, index + 1, self->page_size);
-  read->index = index;
-  read->generation = self->generation;
   g_hash_table_add (self->loading, GUINT_TO_POINTER (index));
+  start_read (self, index, self->cancellable, page_read_cb, NULL,
+              sw_artist_list_model_request_page);
+}
 
-  task = g_task_new (self, self->cancellable, page_read_cb, NULL);
-  g_task_set_source_tag (task, sw_artist_list_model_request_page);
-  g_task_set_name (task, "[stillwater] artist list page");
-  g_task_set_task_data (task, read, (GDestroyNotify) page_read_free);
-  g_thread_pool_push (page_reader (), g_steal_pointer (&task), NULL);
+void
+sw_artist_list_model_count_async (SwArtistListModel   *self,
+                                  GCancellable        *cancellable,
+                                  GAsyncReadyCallback  callback,
+                                  gpointer             user_data)
+{
+  g_return_if_fail (SW_IS_ARTIST_LIST_MODEL (self));
+  g_return_if_fail (!self->counted);
+
+  start_read (self, 0, cancellable, callback, user_data, sw_artist_list_model_count_async);
+}
+
+gboolean
+sw_artist_list_model_count_finish (SwArtistListModel  *self,
+                                   GAsyncResult       *result,
+                                   GError            **error)
+{
+  g_autoptr(SwArtistPage) first = NULL;
+  g_autoptr(GError) read_error = NULL;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        sw_artist_list_model_count_async, FALSE);
+
+  first = g_task_propagate_pointer (G_TASK (result), &read_error);
+  if (g_error_matches (read_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_propagate_error (error, g_steal_pointer (&read_error));
+      return FALSE;
+    }
+
+  /* As when counting synchronously, a list that cannot be read is empty (and says why
+   * in the log); the next change counts again. */
+  subscribe (self);
+  apply_count (self, first, read_error);
+  return TRUE;
 }
 
 /* Private -------------------------------------------------------------------------------- */

@@ -55,6 +55,24 @@ SwArtistListModel *sw_artist_list_model_copy_with_param (SwArtistListModel  *sel
                                                          const char         *value,
                                                          GError            **error);
 
+/* The same without counting (so without reading): the copy is empty and follows no
+ * events until sw_artist_list_model_count_async() has finished. @self itself when the
+ * value is the one in use. */
+SwArtistListModel *sw_artist_list_model_derive          (SwArtistListModel  *self,
+                                                         const char         *name,
+                                                         const char         *value,
+                                                         GError            **error);
+/* Counts a derived model on the reader thread (the main loop never waits for the
+ * disk). Finishing fails only when @cancellable was cancelled; a list that cannot be
+ * read is empty, as when counted synchronously. */
+void               sw_artist_list_model_count_async     (SwArtistListModel  *self,
+                                                         GCancellable       *cancellable,
+                                                         GAsyncReadyCallback callback,
+                                                         gpointer            user_data);
+gboolean           sw_artist_list_model_count_finish    (SwArtistListModel  *self,
+                                                         GAsyncResult       *result,
+                                                         GError            **error);
+
 /* For views, which must not wait for the disk: the artist at @position if its page is
  * in memory (a new reference), otherwise NULL, without reading. */
 SwArtist          *sw_artist_list_model_peek_item       (SwArtistListModel  *self,

@@ -29,7 +29,10 @@ struct _SwArtistsPage
   SwEvents *events;
   SwArtistService *service;
 
-  SwArtistListModel *artists;
+  SwArtistListModel *artists;   /* shown */
+  SwArtistListModel *next;      /* being counted, to be shown next; NULL when none */
+  GCancellable *next_cancellable;
+  gboolean open_first_when_shown;
   SwArtistSlots *slots;
   GtkMultiSelection *selection;
   SwArtistFilters *filters;
@@ -146,6 +149,32 @@ show_model (SwArtistsPage     *self,
   update_count (self);
 }
 
+static void open_first_match (SwArtistsPage *self);
+
+static void
+query_counted_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  SwArtistListModel *model = SW_ARTIST_LIST_MODEL (source);
+  SwArtistsPage *self;
+
+  /* Cancelled: another query came after it, or the page is gone. */
+  if (!sw_artist_list_model_count_finish (model, result, NULL))
+    return;
+
+  self = SW_ARTISTS_PAGE (user_data);
+  g_assert (model == self->next);
+  show_model (self, model);
+  g_clear_object (&self->next);
+  g_clear_object (&self->next_cancellable);
+  if (self->open_first_when_shown)
+    open_first_match (self);
+}
+
+/* The list is counted on the store's reader thread (a cold count can wait for the
+ * disk) and shown when that is done; a change made meanwhile builds on it and
+ * supersedes it. */
 static void
 set_query_param (SwArtistsPage *self,
                  const char    *name,
@@ -153,12 +182,22 @@ set_query_param (SwArtistsPage *self,
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SwArtistListModel) next = NULL;
+  SwArtistListModel *base = self->next != NULL ? self->next : self->artists;
 
-  next = sw_artist_list_model_copy_with_param (self->artists, name, value, &error);
+  next = sw_artist_list_model_derive (base, name, value, &error);
   if (next == NULL)
-    show_toast (self, error->message);
-  else if (next != self->artists)
-    show_model (self, next);
+    {
+      show_toast (self, error->message);
+      return;
+    }
+  if (next == base)
+    return;
+
+  g_cancellable_cancel (self->next_cancellable);
+  g_clear_object (&self->next_cancellable);
+  self->next_cancellable = g_cancellable_new ();
+  g_set_object (&self->next, next);
+  sw_artist_list_model_count_async (next, self->next_cancellable, query_counted_cb, self);
 }
 
 static void
@@ -177,17 +216,28 @@ search_changed_cb (SwArtistsPage *self)
   set_query_param (self, "search", gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 }
 
-/* Enter in the search entry opens the first match. */
 static void
-search_activate_cb (SwArtistsPage *self)
+open_first_match (SwArtistsPage *self)
 {
-  g_autoptr(SwArtist) first = g_list_model_get_item (G_LIST_MODEL (self->artists), 0);
+  g_autoptr(SwArtist) first = sw_artist_list_model_peek_item (self->artists, 0);
 
+  self->open_first_when_shown = FALSE;
   if (first == NULL)
     return;
 
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), 0, TRUE);
   sw_artists_page_show_artist (self, sw_artist_get_id (first));
+}
+
+/* Enter in the search entry opens the first match, of the search typed: once it is
+ * counted, when it still is. */
+static void
+search_activate_cb (SwArtistsPage *self)
+{
+  if (self->next != NULL)
+    self->open_first_when_shown = TRUE;
+  else
+    open_first_match (self);
 }
 
 /* Closing the search bar ends the search, as everywhere in GNOME. */
@@ -400,6 +450,9 @@ sw_artists_page_dispose (GObject *object)
   self->editor = NULL;
   g_cancellable_cancel (self->thumbnail_cancellable);
   g_clear_object (&self->thumbnail_cancellable);
+  g_cancellable_cancel (self->next_cancellable);
+  g_clear_object (&self->next_cancellable);
+  g_clear_object (&self->next);
   g_clear_object (&self->extras);
   g_clear_object (&self->filters);
   if (self->selection != NULL)
