@@ -76,6 +76,15 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+static void     start_read    (SwArtistListModel   *self,
+                               guint                index,
+                               GCancellable        *cancellable,
+                               GAsyncReadyCallback  callback,
+                               gpointer             user_data,
+                               gpointer             source_tag);
+static gboolean read_is_stale (SwArtistListModel   *self,
+                               GAsyncResult        *result);
+
 static const char *const watched_events[] = {
   SW_EVENT_ARTIST_NEW, SW_EVENT_ARTIST_UPDATED, SW_EVENT_SCAN_COMPLETED, NULL,
 };
@@ -196,7 +205,9 @@ recount (SwArtistListModel *self)
  * showing (the pages read last) are replaced, so they are bound again. Rows elsewhere
  * are read afresh when they are next shown. */
 static void
-refresh (SwArtistListModel *self)
+refresh_with (SwArtistListModel  *self,
+              SwArtistPage       *first,
+              const GError       *error)
 {
   guint shown[SHOWN_PAGES];
   guint n_shown = 0;
@@ -205,7 +216,7 @@ refresh (SwArtistListModel *self)
   for (GList *l = self->lru.head; l != NULL && n_shown < SHOWN_PAGES; l = l->next)
     shown[n_shown++] = ((Page *) l->data)->index;
 
-  old_total = recount (self);
+  old_total = apply_count (self, first, error);
   if (self->total > old_total)
     g_list_model_items_changed (G_LIST_MODEL (self), old_total, 0, self->total - old_total);
   else if (self->total < old_total)
@@ -221,12 +232,31 @@ refresh (SwArtistListModel *self)
     }
 }
 
+static void
+refresh_read_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  SwArtistListModel *self = SW_ARTIST_LIST_MODEL (source);
+  g_autoptr(SwArtistPage) first = NULL;
+  g_autoptr(GError) error = NULL;
+
+  first = g_task_propagate_pointer (G_TASK (result), &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+      read_is_stale (self, result))
+    return;
+  refresh_with (self, first, error);
+}
+
+/* The count is read on the reader thread too: a scan publishes events for minutes, and
+ * the main loop must not wait for the disk each time. */
 static gboolean
 refresh_cb (gpointer user_data)
 {
   SwArtistListModel *self = user_data;
 
-  refresh (self);
+  g_clear_pointer (&self->refresh_source, g_source_unref);
+  start_read (self, 0, self->cancellable, refresh_read_cb, NULL, refresh_cb);
   return G_SOURCE_REMOVE;
 }
 
@@ -657,6 +687,16 @@ page_reader (void)
   return pool;
 }
 
+/* A read started before the cache was last dropped belongs to an older list. */
+static gboolean
+read_is_stale (SwArtistListModel *self,
+               GAsyncResult      *result)
+{
+  PageRead *read = g_task_get_task_data (G_TASK (result));
+
+  return read->generation != self->generation;
+}
+
 static void
 page_read_cb (GObject      *source,
               GAsyncResult *result,
@@ -670,7 +710,7 @@ page_read_cb (GObject      *source,
 
   page = g_task_propagate_pointer (G_TASK (result), &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
-      read->generation != self->generation)
+      read_is_stale (self, result))
     return;
 
   g_hash_table_remove (self->loading, GUINT_TO_POINTER (read->index));

@@ -22,11 +22,13 @@ G_BEGIN_DECLS
  * must only be used on that thread.
  *
  * g_list_model_get_item() on a position whose page is not cached reads that page
- * synchronously (about 1 ms for 200 rows); GtkListView asks only for the rows it shows.
- * It returns NULL when the row is gone (the store changed since the count) or cannot be
- * read; a refresh then follows. A refresh after store changes adds or removes the
- * difference at the end and replaces only the rows of the pages read last (what a view
- * shows), never every row. */
+ * synchronously (about 1 ms for 200 rows when the disk is not involved); views use
+ * sw_artist_list_model_peek_item() and sw_artist_list_model_request_page() instead,
+ * which leave the reading to one reader thread. get_item() returns NULL when the row is
+ * gone (the store changed since the count) or cannot be read; a refresh then follows.
+ * A refresh after store changes (its count read on the reader thread) adds or removes
+ * the difference at the end and replaces only the rows of the pages read last (what a
+ * view shows), never every row. */
 
 #define SW_TYPE_ARTIST_LIST_MODEL (sw_artist_list_model_get_type ())
 
