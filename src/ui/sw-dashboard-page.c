@@ -11,11 +11,10 @@
 
 #include "sw-artist-query.h"
 #include "sw-dashboard-activity.h"
+#include "sw-dashboard-libraries.h"
 #include "sw-dashboard-page.h"
 #include "sw-dashboard-time.h"
 #include "sw-library-stats.h"
-#include "sw-scan-job.h"
-#include "sw-settings.h"
 #include "sw-ui.h"
 
 /* Events come in bursts (a scan adds thousands of artists): at most one re-count per
@@ -35,14 +34,6 @@ typedef struct
   AdwActionRow *row;
 } Activity;
 
-typedef struct
-{
-  SwLibraryStatsEntry *entry;    /* owned by SwDashboardPage.stats */
-  AdwActionRow *row;
-  GtkButton *button;
-  GtkSpinner *spinner;
-} LibraryRow;
-
 struct _SwDashboardPage
 {
   AdwBin parent_instance;
@@ -60,8 +51,7 @@ struct _SwDashboardPage
   guint clock_id;
 
   SwLibraryStats *stats;
-  GPtrArray *library_rows;       /* LibraryRow, in list order */
-  SwJob *scan_job;               /* the scan shown as running */
+  SwDashboardLibraries *libraries;
   GQueue activity;               /* Activity, newest first */
 
   GtkFlowBoxChild *artists_card;
@@ -85,18 +75,6 @@ static const char *const watched_events[] = {
 };
 
 static void schedule_refresh (SwDashboardPage *self);
-
-static void
-show_toast (SwDashboardPage *self,
-            const char      *message)
-{
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
-
-  if (overlay != NULL)
-    adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), adw_toast_new (message));
-  else
-    g_message ("%s", message);
-}
 
 /* Counts -------------------------------------------------------------------------------- */
 
@@ -140,257 +118,6 @@ update_counts (SwDashboardPage *self)
   set_count (self->locked_card, self->locked_count, s->locked, locked);
 }
 
-/* Libraries ----------------------------------------------------------------------------- */
-
-/* The libraries table has a last_scanned_at column that nothing writes yet; until it
- * does, a scan finished while the app runs gives the time. */
-static char *
-dup_last_scan (SwDashboardPage     *self,
-               SwLibraryStatsEntry *entry)
-{
-  g_autoptr(GPtrArray) jobs = NULL;
-
-  if (entry->last_scanned_at != NULL)
-    return g_strdup (entry->last_scanned_at);
-  if (self->jobs == NULL)
-    return NULL;
-
-  jobs = sw_job_queue_list (self->jobs);
-  for (guint i = 0; i < jobs->len; i++)
-    {
-      SwJob *job = jobs->pdata[i];
-      const char *library_id;
-
-      if (g_strcmp0 (sw_job_get_kind (job), SW_SCAN_JOB_KIND) != 0 ||
-          sw_job_get_state (job) != SW_JOB_COMPLETED)
-        continue;
-      library_id = sw_scan_job_get_library_id (job);
-      if (library_id == NULL || g_str_equal (library_id, entry->id))
-        return sw_job_dup_finished_at (job);
-    }
-
-  return NULL;
-}
-
-static void
-update_library_row (SwDashboardPage *self,
-                    LibraryRow      *lr,
-                    gint64           now_us)
-{
-  SwLibraryStatsEntry *entry = lr->entry;
-  g_autofree char *last_scan = dup_last_scan (self, entry);
-  g_autofree char *when = sw_dashboard_format_relative_rfc3339 (last_scan, now_us);
-  g_autofree char *count = NULL;
-  g_autofree char *scanned = NULL;
-  g_autofree char *subtitle = NULL;
-  const char *scan_library = self->scan_job != NULL ? sw_scan_job_get_library_id (self->scan_job)
-                                                    : NULL;
-  gboolean scanning = self->scan_job != NULL &&
-                      (scan_library == NULL || g_str_equal (scan_library, entry->id));
-
-  count = g_strdup_printf (ngettext ("%u artist", "%u artists", entry->artists), entry->artists);
-  if (scanning)
-    scanned = g_strdup (_("Scanning…"));
-  else if (when != NULL)
-    /* TRANSLATORS: %s is a relative time such as "5 minutes ago" */
-    scanned = g_strdup_printf (_("Last scan %s"), when);
-  else
-    scanned = g_strdup (_("No scan recorded"));
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (lr->row), entry->name);
-  /* TRANSLATORS: the library's artist count, then when it was scanned */
-  subtitle = g_strdup_printf (C_("library row", "%s · %s"), count, scanned);
-  if (*entry->path != '\0')
-    {
-      g_autofree char *with_path = g_strdup_printf ("%s\n%s", entry->path, subtitle);
-
-      g_free (subtitle);
-      subtitle = g_steal_pointer (&with_path);
-    }
-  adw_action_row_set_subtitle (lr->row, subtitle);
-  gtk_widget_set_tooltip_text (GTK_WIDGET (lr->row), *entry->path != '\0' ? entry->path : NULL);
-
-  /* One scan at a time: while one runs, no button starts another. */
-  gtk_widget_set_sensitive (GTK_WIDGET (lr->button),
-                            self->scan_job == NULL && *entry->path != '\0');
-  gtk_widget_set_visible (GTK_WIDGET (lr->spinner), scanning);
-  gtk_spinner_set_spinning (lr->spinner, scanning);
-}
-
-static void
-update_library_rows (SwDashboardPage *self)
-{
-  gint64 now_us = g_get_real_time ();
-
-  for (guint i = 0; i < self->library_rows->len; i++)
-    update_library_row (self, self->library_rows->pdata[i], now_us);
-}
-
-static void follow_scan (SwDashboardPage *self,
-                         SwJob           *job);
-
-static void
-scan_clicked_cb (GtkButton *button,
-                 gpointer   user_data)
-{
-  SwDashboardPage *self = SW_DASHBOARD_PAGE (user_data);
-  const char *library_id = g_object_get_data (G_OBJECT (button), "library-id");
-  g_autoptr(SwSettings) settings = sw_settings_new (self->store);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(SwJob) job = NULL;
-
-  job = sw_scan_job_start (self->jobs, self->service, self->events, settings, library_id,
-                           &error);
-  if (job == NULL)
-    {
-      if (g_error_matches (error, SW_JOB_ERROR, SW_JOB_ERROR_BUSY))
-        {
-          g_autoptr(SwJob) running = sw_job_queue_get_latest (self->jobs, SW_SCAN_JOB_KIND);
-
-          show_toast (self, _("A scan is already running"));
-          if (running != NULL)
-            follow_scan (self, running);
-        }
-      else
-        show_toast (self, error->message);
-      return;
-    }
-
-  follow_scan (self, job);
-}
-
-static LibraryRow *
-library_row_new (SwDashboardPage     *self,
-                 SwLibraryStatsEntry *entry)
-{
-  LibraryRow *lr = g_new0 (LibraryRow, 1);
-  g_autofree char *description = NULL;
-
-  lr->entry = entry;
-  lr->row = ADW_ACTION_ROW (adw_action_row_new ());
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (lr->row), FALSE);
-  adw_action_row_set_subtitle_lines (lr->row, 2);
-
-  lr->spinner = GTK_SPINNER (gtk_spinner_new ());
-  gtk_accessible_update_property (GTK_ACCESSIBLE (lr->spinner), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Scanning"), -1);
-  adw_action_row_add_suffix (lr->row, GTK_WIDGET (lr->spinner));
-
-  lr->button = GTK_BUTTON (gtk_button_new_with_mnemonic (_("_Scan Now")));
-  gtk_widget_set_valign (GTK_WIDGET (lr->button), GTK_ALIGN_CENTER);
-  /* TRANSLATORS: %s is a music library's name */
-  description = g_strdup_printf (_("Scans the library “%s” for new and changed artists"),
-                                 entry->name);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (lr->button),
-                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description, -1);
-  g_object_set_data_full (G_OBJECT (lr->button), "library-id", g_strdup (entry->id), g_free);
-  g_signal_connect_object (lr->button, "clicked", G_CALLBACK (scan_clicked_cb), self, 0);
-  adw_action_row_add_suffix (lr->row, GTK_WIDGET (lr->button));
-
-  return lr;
-}
-
-static gboolean
-same_libraries (SwDashboardPage *self,
-                GPtrArray       *entries)
-{
-  if (entries->len != self->library_rows->len)
-    return FALSE;
-
-  for (guint i = 0; i < entries->len; i++)
-    {
-      SwLibraryStatsEntry *entry = entries->pdata[i];
-      LibraryRow *lr = self->library_rows->pdata[i];
-
-      if (!g_str_equal (entry->id, lr->entry->id))
-        return FALSE;
-    }
-  return TRUE;
-}
-
-/* Rows are rebuilt only when the set or order of libraries changed, so a refresh in
- * the middle of a scan keeps the keyboard focus where it was. */
-static void
-update_libraries (SwDashboardPage *self)
-{
-  GPtrArray *entries = self->stats->libraries;
-
-  if (same_libraries (self, entries))
-    {
-      for (guint i = 0; i < entries->len; i++)
-        ((LibraryRow *) self->library_rows->pdata[i])->entry = entries->pdata[i];
-    }
-  else
-    {
-      for (guint i = 0; i < self->library_rows->len; i++)
-        gtk_list_box_remove (self->libraries_list,
-                             GTK_WIDGET (((LibraryRow *) self->library_rows->pdata[i])->row));
-      g_ptr_array_set_size (self->library_rows, 0);
-
-      for (guint i = 0; i < entries->len; i++)
-        {
-          LibraryRow *lr = library_row_new (self, entries->pdata[i]);
-
-          g_ptr_array_add (self->library_rows, lr);
-          gtk_list_box_append (self->libraries_list, GTK_WIDGET (lr->row));
-        }
-    }
-
-  update_library_rows (self);
-}
-
-/* The running scan ---------------------------------------------------------------------- */
-
-static void
-stop_following_scan (SwDashboardPage *self)
-{
-  if (self->scan_job == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->scan_job, self);
-  g_clear_object (&self->scan_job);
-}
-
-/* A job leaves RUNNING once; its end also brings "scan.completed" and so a refresh. */
-static void
-scan_state_changed_cb (SwDashboardPage *self)
-{
-  if (self->scan_job == NULL || sw_job_get_state (self->scan_job) == SW_JOB_RUNNING)
-    return;
-
-  stop_following_scan (self);
-  update_library_rows (self);
-}
-
-static void
-follow_scan (SwDashboardPage *self,
-             SwJob           *job)
-{
-  if (self->scan_job == job)
-    return;
-
-  stop_following_scan (self);
-  self->scan_job = g_object_ref (job);
-  g_signal_connect_swapped (job, "notify::state", G_CALLBACK (scan_state_changed_cb), self);
-  update_library_rows (self);
-  /* It may have ended before the handler was connected. */
-  scan_state_changed_cb (self);
-}
-
-/* A scan started elsewhere (the web API, the window, the folder watcher) shows too. */
-static void
-notice_running_scan (SwDashboardPage *self)
-{
-  g_autoptr(SwJob) latest = NULL;
-
-  if (self->jobs == NULL || self->scan_job != NULL)
-    return;
-
-  latest = sw_job_queue_get_latest (self->jobs, SW_SCAN_JOB_KIND);
-  if (latest != NULL && sw_job_get_state (latest) == SW_JOB_RUNNING)
-    follow_scan (self, latest);
-}
-
 /* Refreshing ----------------------------------------------------------------------------- */
 
 static void
@@ -425,13 +152,13 @@ stats_ready_cb (GObject      *object,
     g_warning ("Cannot read the library's counts: %s", error->message);
   else
     {
-      /* The rows point into the old stats until update_libraries() repoints them. */
+      /* The library rows point into the old stats until they are given the new. */
       SwLibraryStats *old = g_steal_pointer (&self->stats);
 
       self->stats = stats;
       update_counts (self);
-      notice_running_scan (self);
-      update_libraries (self);
+      if (self->libraries != NULL)
+        sw_dashboard_libraries_update (self->libraries, stats->libraries);
       sw_library_stats_free (old);
     }
 
@@ -592,7 +319,8 @@ clock_cb (gpointer user_data)
 
   for (GList *l = self->activity.head; l != NULL; l = l->next)
     update_activity_time (l->data, now_us);
-  update_library_rows (self);
+  if (self->libraries != NULL)
+    sw_dashboard_libraries_update_times (self->libraries);
   return G_SOURCE_CONTINUE;
 }
 
@@ -635,10 +363,9 @@ sw_dashboard_page_dispose (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_handle_id (&self->refresh_id, g_source_remove);
   g_clear_handle_id (&self->clock_id, g_source_remove);
-  stop_following_scan (self);
+  g_clear_pointer (&self->libraries, sw_dashboard_libraries_free);
 
   g_queue_clear_full (&self->activity, activity_free);
-  g_clear_pointer (&self->library_rows, g_ptr_array_unref);
   gtk_widget_dispose_template (GTK_WIDGET (self), SW_TYPE_DASHBOARD_PAGE);
 
   g_clear_pointer (&self->stats, sw_library_stats_free);
@@ -682,7 +409,6 @@ sw_dashboard_page_init (SwDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  self->library_rows = g_ptr_array_new_with_free_func (g_free);
   self->stats = g_new0 (SwLibraryStats, 1);
   self->stats->libraries = g_ptr_array_new ();
   g_queue_init (&self->activity);
@@ -706,6 +432,8 @@ sw_dashboard_page_new (SwStore         *store,
   self->events = g_object_ref (events);
   self->jobs = g_object_ref (jobs);
   self->service = g_object_ref (service);
+  self->libraries = sw_dashboard_libraries_new (self->libraries_list, store, events, jobs,
+                                                service);
   self->subscription = sw_events_subscribe (events, watched_events, NULL, event_cb, self, NULL);
   schedule_refresh (self);
 
