@@ -248,7 +248,7 @@ refresh_read_cb (GObject      *source,
   refresh_with (self, first, error);
 }
 
-/* The count is read on the reader thread too: a scan publishes events for minutes, and
+/* The count is read on the reader threads too: a scan publishes events for minutes, and
  * the main loop must not wait for the disk each time. */
 static gboolean
 refresh_cb (gpointer user_data)
@@ -656,9 +656,10 @@ page_read_free (PageRead *read)
   g_free (read);
 }
 
-/* One thread, kept for the process's life, reads every list's pages: requests are
- * answered in the order they were made, and the store opens one more read connection
- * (with its cache), not one for each thread of GIO's pool. */
+/* Two threads, kept for the process's life, read every list's pages and counts: the
+ * store opens two more read connections (with their caches), not one for each thread
+ * of GIO's pool, and a count superseded while it runs (a word typed on) does not hold
+ * up the next one. */
 static void
 read_page_in_thread (gpointer data,
                      gpointer unused)
@@ -683,7 +684,7 @@ page_reader (void)
   static GThreadPool *pool;
 
   if (g_once_init_enter (&pool))
-    g_once_init_leave (&pool, g_thread_pool_new (read_page_in_thread, NULL, 1, TRUE, NULL));
+    g_once_init_leave (&pool, g_thread_pool_new (read_page_in_thread, NULL, 2, TRUE, NULL));
   return pool;
 }
 

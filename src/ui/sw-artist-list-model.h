@@ -24,9 +24,9 @@ G_BEGIN_DECLS
  * g_list_model_get_item() on a position whose page is not cached reads that page
  * synchronously (about 1 ms for 200 rows when the disk is not involved); views use
  * sw_artist_list_model_peek_item() and sw_artist_list_model_request_page() instead,
- * which leave the reading to one reader thread. get_item() returns NULL when the row is
+ * which leave the reading to two reader threads. get_item() returns NULL when the row is
  * gone (the store changed since the count) or cannot be read; a refresh then follows.
- * A refresh after store changes (its count read on the reader thread) adds or removes
+ * A refresh after store changes (its count read on a reader thread) adds or removes
  * the difference at the end and replaces only the rows of the pages read last (what a
  * view shows), never every row. */
 
@@ -64,7 +64,7 @@ SwArtistListModel *sw_artist_list_model_derive          (SwArtistListModel  *sel
                                                          const char         *name,
                                                          const char         *value,
                                                          GError            **error);
-/* Counts a derived model on the reader thread (the main loop never waits for the
+/* Counts a derived model on a reader thread (the main loop never waits for the
  * disk). Finishing fails only when @cancellable was cancelled; a list that cannot be
  * read is empty, as when counted synchronously. */
 void               sw_artist_list_model_count_async     (SwArtistListModel  *self,

@@ -172,7 +172,7 @@ query_counted_cb (GObject      *source,
     open_first_match (self);
 }
 
-/* The list is counted on the store's reader thread (a cold count can wait for the
+/* The list is counted on the list model's reader threads (a cold count can wait for the
  * disk) and shown when that is done; a change made meanwhile builds on it and
  * supersedes it. */
 static void
