@@ -34,7 +34,8 @@ void                  sw_dashboard_libraries_free         (SwDashboardLibraries 
  * Rows are rebuilt only when the set or order of libraries changed. */
 void                  sw_dashboard_libraries_update       (SwDashboardLibraries *self,
                                                            GPtrArray            *entries);
-/* Rewrites the relative times ("Last scan 5 minutes ago"). */
+/* Rewrites every row from what it shows: the relative times ("Last scan 5 minutes
+ * ago"), and the running scan's spinner and the buttons' sensitivity. */
 void                  sw_dashboard_libraries_update_times (SwDashboardLibraries *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (SwDashboardLibraries, sw_dashboard_libraries_free)
