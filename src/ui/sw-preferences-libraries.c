@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-library-chooser.h"
 #include "sw-library-service.h"
 #include "sw-preferences-dialogs.h"
 #include "sw-preferences-libraries.h"
@@ -371,11 +372,7 @@ add_clicked_cb (SwPreferencesLibraries *self)
   if (self->chooser != NULL)
     return;
 
-  self->chooser = gtk_file_chooser_native_new (_("Add Music Library"),
-                                               GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Add"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = sw_library_chooser_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL);
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }

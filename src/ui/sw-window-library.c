@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "sw-library-chooser.h"
 #include "sw-library-service.h"
 #include "sw-sample-library.h"
 #include "sw-scan-job.h"
@@ -186,11 +187,7 @@ _sw_window_add_library_activated (GSimpleAction *action,
   if (self->chooser != NULL || self->store == NULL)
     return;
 
-  /* Native, so that the Flatpak portal is used when sandboxed. */
-  self->chooser = gtk_file_chooser_native_new (_("Add Music Library"), GTK_WINDOW (self),
-                                               GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
-                                               _("_Add"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (self->chooser), TRUE);
+  self->chooser = sw_library_chooser_new (GTK_WINDOW (self));
   g_signal_connect_swapped (self->chooser, "response", G_CALLBACK (chooser_response_cb), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
 }
