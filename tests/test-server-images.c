@@ -801,7 +801,7 @@ test_random_backdrop (Fixture       *fixture,
 
       send (fixture, "GET", "/images/random-backdrop", &reply);
       g_assert_cmpuint (reply.status, ==, 307);
-      /* libsoup makes the target absolute; its path is what matters. */
+      /* The server makes the target absolute; its path is what matters. */
       uri = g_uri_parse (sw_test_reply_header (&reply, "Location"), G_URI_FLAGS_ENCODED, NULL);
       g_assert_nonnull (uri);
       location = g_uri_get_path (uri);

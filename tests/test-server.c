@@ -278,9 +278,9 @@ test_docs (Fixture       *fixture,
 
 /* A test-only route that echoes a JSON body back, to exercise the body plumbing. */
 static void
-echo_json (SoupServerMessage *msg,
-           GHashTable        *params,
-           gpointer           user_data)
+echo_json (SwHttpMessage *msg,
+           GHashTable    *params,
+           gpointer       user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) body = sw_http_read_json_body (msg, &error);

@@ -26,9 +26,9 @@ sw_auth_context_free (SwAuthContext *context)
 }
 
 SwAuthContext *
-sw_auth_context_get (SoupServerMessage *msg)
+sw_auth_context_get (SwHttpMessage *msg)
 {
-  return g_object_get_data (G_OBJECT (msg), CONTEXT_KEY);
+  return sw_http_message_get_data (msg, CONTEXT_KEY);
 }
 
 gboolean
@@ -50,11 +50,11 @@ sw_auth_constant_time_equal (const char *a,
 /* libsoup 3.2 parses cookies only from a client-side SoupMessage, so the Cookie
  * header ("a=1; b=2") is split here. */
 char *
-sw_auth_request_cookie (SoupServerMessage *msg,
-                        const char        *name)
+sw_auth_request_cookie (SwHttpMessage *msg,
+                        const char    *name)
 {
   const char *header = soup_message_headers_get_list (
-    soup_server_message_get_request_headers (msg), "Cookie");
+    sw_http_message_get_request_headers (msg), "Cookie");
   g_auto(GStrv) pairs = NULL;
   gsize name_length = strlen (name);
 
@@ -75,7 +75,7 @@ sw_auth_request_cookie (SoupServerMessage *msg,
 }
 
 void
-sw_auth_ensure_csrf_cookie (SoupServerMessage *msg)
+sw_auth_ensure_csrf_cookie (SwHttpMessage *msg)
 {
   g_autofree char *existing = sw_auth_request_cookie (msg, "csrf_token");
   g_autofree char *header = NULL;
@@ -98,8 +98,8 @@ sw_auth_ensure_csrf_cookie (SoupServerMessage *msg)
 
   /* Readable by the page's script (not HttpOnly): it is echoed in X-CSRF-Token. */
   header = g_strconcat ("csrf_token=", token, "; Path=/; ",
-                        sw_http_is_tls (msg) ? "Secure; " : "", "SameSite=Lax", NULL);
-  soup_message_headers_append (soup_server_message_get_response_headers (msg),
+                        sw_http_message_is_tls (msg) ? "Secure; " : "", "SameSite=Lax", NULL);
+  soup_message_headers_append (sw_http_message_get_response_headers (msg),
                                "Set-Cookie", header);
 }
 
@@ -111,10 +111,10 @@ is_safe_method (const char *method)
 }
 
 static char *
-bearer_token (SoupServerMessage *msg)
+bearer_token (SwHttpMessage *msg)
 {
   const char *header = soup_message_headers_get_one (
-    soup_server_message_get_request_headers (msg), "Authorization");
+    sw_http_message_get_request_headers (msg), "Authorization");
 
   if (header == NULL || g_ascii_strncasecmp (header, "Bearer ", 7) != 0)
     return NULL;
@@ -122,9 +122,9 @@ bearer_token (SoupServerMessage *msg)
 }
 
 static char *
-apikey_parameter (SoupServerMessage *msg)
+apikey_parameter (SwHttpMessage *msg)
 {
-  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
+  const char *query = g_uri_get_query (sw_http_message_get_uri (msg));
   g_autoptr(GHashTable) form = NULL;
   const char *value;
 
@@ -136,12 +136,12 @@ apikey_parameter (SoupServerMessage *msg)
 }
 
 static gboolean
-refuse (SoupServerMessage *msg,
-        guint              status,
-        const char        *message)
+refuse (SwHttpMessage *msg,
+        guint          status,
+        const char    *message)
 {
   if (status == SOUP_STATUS_UNAUTHORIZED)
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+    soup_message_headers_replace (sw_http_message_get_response_headers (msg),
                                   "WWW-Authenticate", "Bearer realm=\"stillwater\"");
   sw_http_respond_error (msg, status, message);
   return FALSE;
@@ -149,8 +149,8 @@ refuse (SoupServerMessage *msg,
 
 /* Establishes who is calling; NULL (with nothing answered) when nobody is. */
 static SwAuthContext *
-authenticate (SoupServerMessage *msg,
-              SwStore           *store)
+authenticate (SwHttpMessage *msg,
+              SwStore       *store)
 {
   g_autofree char *token = bearer_token (msg);
   g_autofree char *session = NULL;
@@ -182,13 +182,13 @@ authenticate (SoupServerMessage *msg,
 }
 
 gboolean
-sw_auth_guard (SoupServerMessage *msg,
+sw_auth_guard (SwHttpMessage     *msg,
                const SwRouteInfo *info,
                gpointer           user_data)
 {
   SwStore *store = user_data;
   SwAuthContext *context;
-  const char *method = soup_server_message_get_method (msg);
+  const char *method = sw_http_message_get_method (msg);
   gboolean safe = is_safe_method (method);
   gboolean is_admin;
 
@@ -200,8 +200,7 @@ sw_auth_guard (SoupServerMessage *msg,
   context = store != NULL ? authenticate (msg, store) : NULL;
   if (context == NULL)
     return refuse (msg, SOUP_STATUS_UNAUTHORIZED, _("Authentication required"));
-  g_object_set_data_full (G_OBJECT (msg), CONTEXT_KEY, context,
-                          (GDestroyNotify) sw_auth_context_free);
+  sw_http_message_set_data (msg, CONTEXT_KEY, context, (GDestroyNotify) sw_auth_context_free);
 
   /* Cookies are sent by browsers on their own, so a cookie-authenticated change must
    * prove it comes from our page: the csrf_token cookie echoed in a header. */
@@ -209,7 +208,7 @@ sw_auth_guard (SoupServerMessage *msg,
     {
       g_autofree char *cookie = sw_auth_request_cookie (msg, "csrf_token");
       const char *header = soup_message_headers_get_one (
-        soup_server_message_get_request_headers (msg), "X-CSRF-Token");
+        sw_http_message_get_request_headers (msg), "X-CSRF-Token");
 
       if (cookie == NULL || !sw_auth_constant_time_equal (cookie, header))
         return refuse (msg, SOUP_STATUS_FORBIDDEN, _("Missing or wrong CSRF token"));

@@ -24,16 +24,16 @@ typedef struct
 
 /* The router guard: credentials (Bearer token, ?apikey=, session cookie), scopes,
  * administrator-only operations and CSRF. @user_data is the SwStore. */
-gboolean       sw_auth_guard             (SoupServerMessage *msg,
+gboolean       sw_auth_guard             (SwHttpMessage     *msg,
                                           const SwRouteInfo *info,
                                           gpointer           user_data);
 /* The caller of an authenticated request; NULL on public routes. */
-SwAuthContext *sw_auth_context_get       (SoupServerMessage *msg);
+SwAuthContext *sw_auth_context_get       (SwHttpMessage *msg);
 /* Issues the csrf_token cookie when the request did not carry one. */
-void           sw_auth_ensure_csrf_cookie (SoupServerMessage *msg);
+void           sw_auth_ensure_csrf_cookie (SwHttpMessage *msg);
 /* The value of one cookie the request carries, or NULL. */
-char          *sw_auth_request_cookie    (SoupServerMessage *msg,
-                                          const char        *name);
+char          *sw_auth_request_cookie    (SwHttpMessage *msg,
+                                          const char    *name);
 gboolean       sw_auth_constant_time_equal (const char *a,
                                            const char *b);
 

@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <gio/gnetworking.h>
 #include <glib/gi18n.h>
 
 #include "sw-auth.h"
@@ -17,9 +16,9 @@
 G_DEFINE_QUARK (sw-http-error-quark, sw_http_error)
 
 static void
-add_security_headers (SoupServerMessage *msg)
+add_security_headers (SwHttpMessage *msg)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageHeaders *headers = sw_http_message_get_response_headers (msg);
 
   soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
@@ -28,15 +27,15 @@ add_security_headers (SoupServerMessage *msg)
 }
 
 void
-sw_http_respond_json (SoupServerMessage *msg,
-                      guint              status,
-                      JsonNode          *body)
+sw_http_respond_json (SwHttpMessage *msg,
+                      guint          status,
+                      JsonNode      *body)
 {
   g_autoptr(JsonGenerator) generator = NULL;
   char *text;
   gsize length;
 
-  g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
+  g_return_if_fail (msg != NULL);
   g_return_if_fail (body != NULL);
 
   generator = json_generator_new ();
@@ -44,35 +43,35 @@ sw_http_respond_json (SoupServerMessage *msg,
   text = json_generator_to_data (generator, &length);
 
   add_security_headers (msg);
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, length);
+  sw_http_message_set_status (msg, status, NULL);
+  sw_http_message_set_response (msg, "application/json", SOUP_MEMORY_TAKE, text, length);
 }
 
 void
-sw_http_respond_text (SoupServerMessage *msg,
-                      guint              status,
-                      const char        *content_type,
-                      char              *body)
+sw_http_respond_text (SwHttpMessage *msg,
+                      guint          status,
+                      const char    *content_type,
+                      char          *body)
 {
-  g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
+  g_return_if_fail (msg != NULL);
   g_return_if_fail (body != NULL);
 
   add_security_headers (msg);
   if (g_str_has_prefix (content_type, "text/html"))
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+    soup_message_headers_replace (sw_http_message_get_response_headers (msg),
                                   "Content-Security-Policy",
                                   "default-src 'none'; style-src 'unsafe-inline'; "
                                   "frame-ancestors 'none'; base-uri 'none'; form-action 'self'");
-  soup_server_message_set_status (msg, status, NULL);
-  soup_server_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, body, strlen (body));
+  sw_http_message_set_status (msg, status, NULL);
+  sw_http_message_set_response (msg, content_type, SOUP_MEMORY_TAKE, body, strlen (body));
 }
 
 /* The contract's error envelope: {"error": "..."}; "details" is added by callers
  * that have field-level problems to report. */
 void
-sw_http_respond_error (SoupServerMessage *msg,
-                       guint              status,
-                       const char        *message)
+sw_http_respond_error (SwHttpMessage *msg,
+                       guint          status,
+                       const char    *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
@@ -89,11 +88,11 @@ sw_http_respond_error (SoupServerMessage *msg,
 }
 
 JsonNode *
-sw_http_read_json_body (SoupServerMessage  *msg,
-                        GError            **error)
+sw_http_read_json_body (SwHttpMessage  *msg,
+                        GError        **error)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  SoupMessageBody *body = soup_server_message_get_request_body (msg);
+  SoupMessageHeaders *headers = sw_http_message_get_request_headers (msg);
+  SoupMessageBody *body = sw_http_message_get_request_body (msg);
   const char *content_type = soup_message_headers_get_content_type (headers, NULL);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(JsonParser) parser = NULL;
@@ -101,7 +100,7 @@ sw_http_read_json_body (SoupServerMessage  *msg,
   gsize length;
   const char *data;
 
-  g_return_val_if_fail (SOUP_IS_SERVER_MESSAGE (msg), NULL);
+  g_return_val_if_fail (msg != NULL, NULL);
 
   if (content_type != NULL && g_ascii_strcasecmp (content_type, "application/json") != 0)
     {
@@ -204,8 +203,8 @@ status_for_error (const GError *error)
 }
 
 void
-sw_http_respond_gerror (SoupServerMessage *msg,
-                        const GError      *error)
+sw_http_respond_gerror (SwHttpMessage *msg,
+                        const GError  *error)
 {
   guint status;
 
@@ -221,22 +220,4 @@ sw_http_respond_gerror (SoupServerMessage *msg,
     }
 
   sw_http_respond_error (msg, status, error->message);
-}
-
-void
-sw_http_set_corked (SoupServerMessage *msg,
-                    gboolean           corked)
-{
-  GSocket *socket = soup_server_message_get_socket (msg);
-
-  /* The client may be gone already; there is nothing to send then. */
-  if (socket != NULL && g_socket_get_family (socket) != G_SOCKET_FAMILY_UNIX)
-    g_socket_set_option (socket, IPPROTO_TCP, TCP_CORK, corked, NULL);
-}
-
-/* libsoup builds the request URI with https when the connection is TLS. */
-gboolean
-sw_http_is_tls (SoupServerMessage *msg)
-{
-  return g_strcmp0 (g_uri_get_scheme (soup_server_message_get_uri (msg)), "https") == 0;
 }

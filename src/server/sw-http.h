@@ -10,6 +10,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "sw-http-message.h"
+
 G_BEGIN_DECLS
 
 #define SW_HTTP_ERROR (sw_http_error_quark ())
@@ -29,32 +31,22 @@ GQuark    sw_http_error_quark      (void);
 
 /* Parses the request body as a JSON document of at most SW_HTTP_MAX_JSON_BODY bytes:
  * NULL with SW_HTTP_ERROR (bad JSON, not UTF-8, too large, wrong content type). */
-JsonNode *sw_http_read_json_body   (SoupServerMessage *msg,
-                                    GError           **error);
+JsonNode *sw_http_read_json_body   (SwHttpMessage  *msg,
+                                    GError        **error);
 /* Answers with the error envelope and the status the error's domain and code imply. */
-void      sw_http_respond_gerror   (SoupServerMessage *msg,
-                                    const GError      *error);
+void      sw_http_respond_gerror   (SwHttpMessage *msg,
+                                    const GError  *error);
 
-void sw_http_respond_json  (SoupServerMessage *msg,
-                            guint              status,
-                            JsonNode          *body);
+void sw_http_respond_json  (SwHttpMessage *msg,
+                            guint          status,
+                            JsonNode      *body);
 /* Takes ownership of @body. HTML responses get a restrictive Content-Security-Policy. */
-void sw_http_respond_text  (SoupServerMessage *msg,
-                            guint              status,
-                            const char        *content_type,
-                            char              *body);
-void sw_http_respond_error (SoupServerMessage *msg,
-                            guint              status,
-                            const char        *message);
-
-/* Whether the request came over HTTPS; cookies then carry Secure. */
-gboolean sw_http_is_tls    (SoupServerMessage *msg);
-
-/* Holds back a response's packets until it is complete (TCP_CORK), or sends what is
- * held now and from then on everything at once. libsoup writes the headers and the
- * body separately; corked, a small answer leaves as one packet instead of two. The
- * server corks each request; a streaming route (server-sent events) uncorks. */
-void     sw_http_set_corked (SoupServerMessage *msg,
-                             gboolean           corked);
+void sw_http_respond_text  (SwHttpMessage *msg,
+                            guint          status,
+                            const char    *content_type,
+                            char          *body);
+void sw_http_respond_error (SwHttpMessage *msg,
+                            guint          status,
+                            const char    *message);
 
 G_END_DECLS

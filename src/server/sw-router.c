@@ -110,9 +110,9 @@ sw_router_new (const char *prefix)
 }
 
 static void
-answer_not_implemented (SoupServerMessage *msg,
-                        GHashTable        *params,
-                        gpointer           user_data)
+answer_not_implemented (SwHttpMessage *msg,
+                        GHashTable    *params,
+                        gpointer       user_data)
 {
   sw_http_respond_error (msg, SOUP_STATUS_NOT_IMPLEMENTED, "not implemented");
 }
@@ -303,8 +303,8 @@ collect_parameters (const SwRoute *route,
 }
 
 void
-sw_router_dispatch (SwRouter          *self,
-                    SoupServerMessage *msg)
+sw_router_dispatch (SwRouter      *self,
+                    SwHttpMessage *msg)
 {
   const char *path;
   const char *method;
@@ -317,11 +317,11 @@ sw_router_dispatch (SwRouter          *self,
   gsize prefix_length;
 
   g_return_if_fail (SW_IS_ROUTER (self));
-  g_return_if_fail (SOUP_IS_SERVER_MESSAGE (msg));
+  g_return_if_fail (msg != NULL);
 
-  path = g_uri_get_path (soup_server_message_get_uri (msg));
-  method = soup_server_message_get_method (msg);
-  /* HEAD is answered by the GET handler; libsoup drops the body. */
+  path = g_uri_get_path (sw_http_message_get_uri (msg));
+  method = sw_http_message_get_method (msg);
+  /* HEAD is answered by the GET handler; the HTTP core drops the body. */
   if (g_strcmp0 (method, SOUP_METHOD_HEAD) == 0)
     method = SOUP_METHOD_GET;
 
@@ -368,7 +368,7 @@ sw_router_dispatch (SwRouter          *self,
 
   if (allowed->len > 0)
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+      soup_message_headers_replace (sw_http_message_get_response_headers (msg),
                                     "Allow", allowed->str);
       sw_http_respond_error (msg, SOUP_STATUS_METHOD_NOT_ALLOWED, _("Method not allowed"));
       return;

@@ -9,12 +9,14 @@
 
 #include <libsoup/soup.h>
 
+#include "sw-http-message.h"
+
 G_BEGIN_DECLS
 
 /* params maps each {name} of the route's path template to the decoded segment. */
-typedef void (*SwRouteHandler) (SoupServerMessage *msg,
-                                GHashTable        *params,
-                                gpointer           user_data);
+typedef void (*SwRouteHandler) (SwHttpMessage *msg,
+                                GHashTable    *params,
+                                gpointer       user_data);
 
 /* What the registry knows about one route, for docs and the auth matrix. */
 typedef struct
@@ -33,7 +35,7 @@ typedef void (*SwRouteInfoFunc) (const SwRouteInfo *info,
 
 /* Runs before every handler (built or 501); returns FALSE when it has answered the
  * request itself, e.g. 401 or 403. */
-typedef gboolean (*SwRouteGuard) (SoupServerMessage *msg,
+typedef gboolean (*SwRouteGuard) (SwHttpMessage     *msg,
                                   const SwRouteInfo *info,
                                   gpointer           user_data);
 
@@ -67,7 +69,7 @@ const char *sw_router_get_prefix (SwRouter      *self);
 void      sw_router_foreach      (SwRouter      *self,
                                   SwRouteInfoFunc func,
                                   gpointer       user_data);
-void      sw_router_dispatch (SwRouter          *self,
-                              SoupServerMessage *msg);
+void      sw_router_dispatch (SwRouter      *self,
+                              SwHttpMessage *msg);
 
 G_END_DECLS

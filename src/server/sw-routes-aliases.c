@@ -18,9 +18,9 @@
 
 /* FALSE when it has answered: an unknown artist is 404, not an empty list. */
 static gboolean
-artist_exists (SoupServerMessage *msg,
-               SwArtistService   *service,
-               const char        *id)
+artist_exists (SwHttpMessage   *msg,
+               SwArtistService *service,
+               const char      *id)
 {
   g_autoptr(GError) error = NULL;
 
@@ -39,9 +39,9 @@ artist_exists (SoupServerMessage *msg,
 }
 
 static void
-get_aliases (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+get_aliases (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   SwArtistService *service = user_data;
   const char *id = sw_artist_request_param (msg, params, "id");
@@ -71,9 +71,9 @@ get_aliases (SoupServerMessage *msg,
  * must be a change source ("provider:musicbrainz" …), and a provider alias is refused
  * on a locked artist like any automated change. */
 static void
-post_alias (SoupServerMessage *msg,
-            GHashTable        *params,
-            gpointer           user_data)
+post_alias (SwHttpMessage *msg,
+            GHashTable    *params,
+            gpointer       user_data)
 {
   SwArtistService *service = user_data;
   const char *id = sw_artist_request_param (msg, params, "id");
@@ -110,9 +110,9 @@ post_alias (SoupServerMessage *msg,
 }
 
 static void
-delete_alias (SoupServerMessage *msg,
-              GHashTable        *params,
-              gpointer           user_data)
+delete_alias (SwHttpMessage *msg,
+              GHashTable    *params,
+              gpointer       user_data)
 {
   SwArtistService *service = user_data;
   const char *id = sw_artist_request_param (msg, params, "id");

@@ -72,8 +72,8 @@ label_of (const char *field)
 
 /* The field named in the path, from the editable list; NULL when it has answered. */
 static const char *
-editable_field (SoupServerMessage *msg,
-                GHashTable        *params)
+editable_field (SwHttpMessage *msg,
+                GHashTable    *params)
 {
   const char *field = sw_artist_request_param (msg, params, "field");
   const char * const *fields = sw_artist_editable_fields ();
@@ -228,11 +228,11 @@ render_edit (FieldRoutes *routes,
 }
 
 static void
-respond_field (SoupServerMessage *msg,
-               SwArtist          *artist,
-               const char        *field,
-               const char        *status_text,
-               gboolean           with_value)
+respond_field (SwHttpMessage *msg,
+               SwArtist      *artist,
+               const char    *field,
+               const char    *status_text,
+               gboolean       with_value)
 {
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(JsonNode) body = NULL;
@@ -252,9 +252,9 @@ respond_field (SoupServerMessage *msg,
 
 /* The artist of the path, or NULL when it has answered (404). */
 static SwArtist *
-load_artist (SoupServerMessage *msg,
-             GHashTable        *params,
-             FieldRoutes       *routes)
+load_artist (SwHttpMessage *msg,
+             GHashTable    *params,
+             FieldRoutes   *routes)
 {
   const char *id = sw_artist_request_param (msg, params, "id");
   g_autoptr(GError) error = NULL;
@@ -270,9 +270,9 @@ load_artist (SoupServerMessage *msg,
 }
 
 static void
-get_display (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+get_display (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   FieldRoutes *routes = user_data;
   const char *field = editable_field (msg, params);
@@ -288,9 +288,9 @@ get_display (SoupServerMessage *msg,
 }
 
 static void
-get_edit (SoupServerMessage *msg,
-          GHashTable        *params,
-          gpointer           user_data)
+get_edit (SwHttpMessage *msg,
+          GHashTable    *params,
+          gpointer       user_data)
 {
   FieldRoutes *routes = user_data;
   const char *field = editable_field (msg, params);
@@ -309,9 +309,9 @@ get_edit (SoupServerMessage *msg,
  * as its text, or comma-separated text (what the edit form sends). NULL when it has
  * answered 400. */
 static char *
-value_for_service (SoupServerMessage *msg,
-                   JsonObject        *body,
-                   const char        *field)
+value_for_service (SwHttpMessage *msg,
+                   JsonObject    *body,
+                   const char    *field)
 {
   JsonNode *node = json_object_get_member (body, "value");
   gboolean is_list = sw_artist_field_is_list (field);
@@ -345,12 +345,12 @@ value_for_service (SoupServerMessage *msg,
 
 /* After a change: the display cell for the web UI, else {status, field[, value]}. */
 static void
-respond_changed (SoupServerMessage *msg,
-                 FieldRoutes       *routes,
-                 GHashTable        *params,
-                 const char        *field,
-                 const char        *status_text,
-                 gboolean           with_value)
+respond_changed (SwHttpMessage *msg,
+                 FieldRoutes   *routes,
+                 GHashTable    *params,
+                 const char    *field,
+                 const char    *status_text,
+                 gboolean       with_value)
 {
   g_autoptr(SwArtist) artist = load_artist (msg, params, routes);
 
@@ -364,9 +364,9 @@ respond_changed (SoupServerMessage *msg,
 }
 
 static void
-patch_field (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+patch_field (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   FieldRoutes *routes = user_data;
   const char *field = editable_field (msg, params);
@@ -390,9 +390,9 @@ patch_field (SoupServerMessage *msg,
 }
 
 static void
-delete_field (SoupServerMessage *msg,
-              GHashTable        *params,
-              gpointer           user_data)
+delete_field (SwHttpMessage *msg,
+              GHashTable    *params,
+              gpointer       user_data)
 {
   FieldRoutes *routes = user_data;
   const char *field = editable_field (msg, params);

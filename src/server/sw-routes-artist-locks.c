@@ -16,10 +16,10 @@
  * fields or one image slot; the operator's own edits are never blocked by them. */
 
 static void
-set_artist_lock (SoupServerMessage *msg,
-                 GHashTable        *params,
-                 SwArtistService   *service,
-                 gboolean           locked)
+set_artist_lock (SwHttpMessage   *msg,
+                 GHashTable      *params,
+                 SwArtistService *service,
+                 gboolean         locked)
 {
   const char *id = sw_artist_request_param (msg, params, "id");
   g_autoptr(GError) error = NULL;
@@ -37,26 +37,26 @@ set_artist_lock (SoupServerMessage *msg,
 }
 
 static void
-post_lock (SoupServerMessage *msg,
-           GHashTable        *params,
-           gpointer           user_data)
+post_lock (SwHttpMessage *msg,
+           GHashTable    *params,
+           gpointer       user_data)
 {
   set_artist_lock (msg, params, user_data, TRUE);
 }
 
 static void
-delete_lock (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+delete_lock (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   set_artist_lock (msg, params, user_data, FALSE);
 }
 
 static void
-set_field_lock (SoupServerMessage *msg,
-                GHashTable        *params,
-                SwArtistService   *service,
-                gboolean           locked)
+set_field_lock (SwHttpMessage   *msg,
+                GHashTable      *params,
+                SwArtistService *service,
+                gboolean         locked)
 {
   const char *id = sw_artist_request_param (msg, params, "id");
   const char *field = id != NULL ? sw_artist_request_param (msg, params, "field") : NULL;
@@ -75,26 +75,26 @@ set_field_lock (SoupServerMessage *msg,
 }
 
 static void
-post_field_lock (SoupServerMessage *msg,
-                 GHashTable        *params,
-                 gpointer           user_data)
+post_field_lock (SwHttpMessage *msg,
+                 GHashTable    *params,
+                 gpointer       user_data)
 {
   set_field_lock (msg, params, user_data, TRUE);
 }
 
 static void
-delete_field_lock (SoupServerMessage *msg,
-                   GHashTable        *params,
-                   gpointer           user_data)
+delete_field_lock (SwHttpMessage *msg,
+                   GHashTable    *params,
+                   gpointer       user_data)
 {
   set_field_lock (msg, params, user_data, FALSE);
 }
 
 static void
-set_image_lock (SoupServerMessage *msg,
-                GHashTable        *params,
-                SwArtistService   *service,
-                gboolean           locked)
+set_image_lock (SwHttpMessage   *msg,
+                GHashTable      *params,
+                SwArtistService *service,
+                gboolean         locked)
 {
   const char *id = sw_artist_request_param (msg, params, "id");
   const char *image_id = id != NULL ? sw_artist_request_param (msg, params, "imageId") : NULL;
@@ -126,17 +126,17 @@ set_image_lock (SoupServerMessage *msg,
 }
 
 static void
-post_image_lock (SoupServerMessage *msg,
-                 GHashTable        *params,
-                 gpointer           user_data)
+post_image_lock (SwHttpMessage *msg,
+                 GHashTable    *params,
+                 gpointer       user_data)
 {
   set_image_lock (msg, params, user_data, TRUE);
 }
 
 static void
-delete_image_lock (SoupServerMessage *msg,
-                   GHashTable        *params,
-                   gpointer           user_data)
+delete_image_lock (SwHttpMessage *msg,
+                   GHashTable    *params,
+                   gpointer       user_data)
 {
   set_image_lock (msg, params, user_data, FALSE);
 }

@@ -79,10 +79,10 @@ render_members (GPtrArray *members)
 
 /* After a change: the section for HX-Request, else {"status": @status_text}. */
 static void
-respond_members (SoupServerMessage *msg,
-                 SwArtistService   *service,
-                 const char        *id,
-                 const char        *status_text)
+respond_members (SwHttpMessage   *msg,
+                 SwArtistService *service,
+                 const char      *id,
+                 const char      *status_text)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) members = NULL;
@@ -103,9 +103,9 @@ respond_members (SoupServerMessage *msg,
 }
 
 static void
-delete_members (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+delete_members (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   SwArtistService *service = user_data;
   const char *id = sw_artist_request_param (msg, params, "id");
@@ -123,10 +123,10 @@ delete_members (SoupServerMessage *msg,
 }
 
 static gboolean
-bad_member (SoupServerMessage *msg,
-            guint              index,
-            const char        *name,
-            const char        *expected)
+bad_member (SwHttpMessage *msg,
+            guint          index,
+            const char    *name,
+            const char    *expected)
 {
   g_autofree char *message = g_strdup_printf (_("Member %u: %s must be %s"), index + 1, name,
                                               expected);
@@ -137,11 +137,11 @@ bad_member (SoupServerMessage *msg,
 
 /* An optional string member: absent or null is NULL. */
 static gboolean
-read_text (SoupServerMessage  *msg,
-           JsonObject         *object,
-           guint               index,
-           const char         *name,
-           char              **text)
+read_text (SwHttpMessage  *msg,
+           JsonObject     *object,
+           guint           index,
+           const char     *name,
+           char          **text)
 {
   JsonNode *node = json_object_get_member (object, name);
 
@@ -155,10 +155,10 @@ read_text (SoupServerMessage  *msg,
 }
 
 static gboolean
-read_instruments (SoupServerMessage  *msg,
-                  JsonObject         *object,
-                  guint               index,
-                  char             ***instruments)
+read_instruments (SwHttpMessage   *msg,
+                  JsonObject      *object,
+                  guint            index,
+                  char          ***instruments)
 {
   JsonNode *node = json_object_get_member (object, "instruments");
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -186,8 +186,8 @@ read_instruments (SoupServerMessage  *msg,
 /* The provider's member shape (name, mbid, instruments, vocal_type, date_joined,
  * date_left, is_active) as SwMembers; NULL when it has answered 400. */
 static GPtrArray *
-read_members (SoupServerMessage *msg,
-              JsonNode          *body)
+read_members (SwHttpMessage *msg,
+              JsonNode      *body)
 {
   g_autoptr(GPtrArray) members = g_ptr_array_new_with_free_func (g_object_unref);
   JsonArray *array;
@@ -246,9 +246,9 @@ read_members (SoupServerMessage *msg,
 }
 
 static void
-post_members_from_provider (SoupServerMessage *msg,
-                            GHashTable        *params,
-                            gpointer           user_data)
+post_members_from_provider (SwHttpMessage *msg,
+                            GHashTable    *params,
+                            gpointer       user_data)
 {
   SwArtistService *service = user_data;
   const char *id = sw_artist_request_param (msg, params, "id");

@@ -34,8 +34,8 @@
 /* One path segment: not empty, "." or "..", no separator of either system, no control
  * characters. (NUL cannot get this far: bodies with one are refused when read.) */
 static gboolean
-check_dirname (SoupServerMessage *msg,
-               const char        *name)
+check_dirname (SwHttpMessage *msg,
+               const char    *name)
 {
   const char *message = NULL;
 
@@ -89,9 +89,9 @@ move_folder (const char  *from,
 }
 
 static void
-respond_move_error (SoupServerMessage *msg,
-                    const GError      *error,
-                    const char        *new_name)
+respond_move_error (SwHttpMessage *msg,
+                    const GError  *error,
+                    const char    *new_name)
 {
   g_autofree char *message = NULL;
   guint status = SOUP_STATUS_CONFLICT;
@@ -117,8 +117,8 @@ respond_move_error (SoupServerMessage *msg,
 }
 
 static void
-respond_renamed (SoupServerMessage *msg,
-                 const char        *new_path)
+respond_renamed (SwHttpMessage *msg,
+                 const char    *new_path)
 {
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(JsonNode) body = NULL;
@@ -132,9 +132,9 @@ respond_renamed (SoupServerMessage *msg,
 /* The artist's folder, or NULL when it has answered: unknown (404), locked or pathless
  * (409). The path is cleaned of "." segments and trailing separators. */
 static char *
-folder_of (SoupServerMessage *msg,
-           SwArtistService   *service,
-           const char        *id)
+folder_of (SwHttpMessage   *msg,
+           SwArtistService *service,
+           const char      *id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SwArtist) artist = sw_artist_store_get (sw_artist_service_get_store (service), id,
@@ -166,9 +166,9 @@ folder_of (SoupServerMessage *msg,
 }
 
 static void
-post_rename_directory (SoupServerMessage *msg,
-                       GHashTable        *params,
-                       gpointer           user_data)
+post_rename_directory (SwHttpMessage *msg,
+                       GHashTable    *params,
+                       gpointer       user_data)
 {
   SwArtistService *service = user_data;
   const char *id = sw_artist_request_param (msg, params, "id");

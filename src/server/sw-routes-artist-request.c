@@ -17,24 +17,24 @@
 #include "sw-user-private.h"
 
 gboolean
-sw_artist_request_is_htmx (SoupServerMessage *msg)
+sw_artist_request_is_htmx (SwHttpMessage *msg)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *headers = sw_http_message_get_request_headers (msg);
 
   return g_strcmp0 (soup_message_headers_get_one (headers, "HX-Request"), "true") == 0;
 }
 
 void
-sw_artist_request_respond_html (SoupServerMessage *msg,
-                                guint              status,
-                                char              *html)
+sw_artist_request_respond_html (SwHttpMessage *msg,
+                                guint          status,
+                                char          *html)
 {
   sw_http_respond_text (msg, status, "text/html; charset=utf-8", html);
 }
 
 void
-sw_artist_request_respond_status (SoupServerMessage *msg,
-                                  const char        *status_text)
+sw_artist_request_respond_status (SwHttpMessage *msg,
+                                  const char    *status_text)
 {
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(JsonNode) body = NULL;
@@ -45,9 +45,9 @@ sw_artist_request_respond_status (SoupServerMessage *msg,
 }
 
 const char *
-sw_artist_request_param (SoupServerMessage *msg,
-                         GHashTable        *params,
-                         const char        *name)
+sw_artist_request_param (SwHttpMessage *msg,
+                         GHashTable    *params,
+                         const char    *name)
 {
   const char *value = g_hash_table_lookup (params, name);
 
@@ -111,9 +111,9 @@ decode_pairs (const char *text)
 }
 
 GPtrArray *
-sw_artist_request_query (SoupServerMessage *msg)
+sw_artist_request_query (SwHttpMessage *msg)
 {
-  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
+  const char *query = g_uri_get_query (sw_http_message_get_uri (msg));
   GPtrArray *pairs = decode_pairs (query != NULL ? query : "");
 
   if (pairs == NULL)
@@ -124,18 +124,18 @@ sw_artist_request_query (SoupServerMessage *msg)
 }
 
 static gboolean
-is_form (SoupServerMessage *msg)
+is_form (SwHttpMessage *msg)
 {
   const char *type = soup_message_headers_get_content_type (
-    soup_server_message_get_request_headers (msg), NULL);
+    sw_http_message_get_request_headers (msg), NULL);
 
   return type != NULL && g_ascii_strcasecmp (type, "application/x-www-form-urlencoded") == 0;
 }
 
 static GBytes *
-request_bytes (SoupServerMessage *msg)
+request_bytes (SwHttpMessage *msg)
 {
-  return soup_message_body_flatten (soup_server_message_get_request_body (msg));
+  return soup_message_body_flatten (sw_http_message_get_request_body (msg));
 }
 
 /* json-glib ends a string at an escaped NUL without saying so, which would turn
@@ -168,7 +168,7 @@ has_nul_escape (const char *data,
 }
 
 static JsonObject *
-read_form (SoupServerMessage *msg)
+read_form (SwHttpMessage *msg)
 {
   g_autoptr(GBytes) bytes = request_bytes (msg);
   g_autofree char *text = NULL;
@@ -199,7 +199,7 @@ read_form (SoupServerMessage *msg)
 }
 
 JsonNode *
-sw_artist_request_read_json (SoupServerMessage *msg)
+sw_artist_request_read_json (SwHttpMessage *msg)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) body = sw_http_read_json_body (msg, &error);
@@ -223,7 +223,7 @@ sw_artist_request_read_json (SoupServerMessage *msg)
 }
 
 JsonObject *
-sw_artist_request_read_object (SoupServerMessage *msg)
+sw_artist_request_read_object (SwHttpMessage *msg)
 {
   g_autoptr(JsonNode) body = NULL;
 
@@ -242,9 +242,9 @@ sw_artist_request_read_object (SoupServerMessage *msg)
 }
 
 const char *
-sw_artist_request_string_member (SoupServerMessage *msg,
-                                 JsonObject        *object,
-                                 const char        *name)
+sw_artist_request_string_member (SwHttpMessage *msg,
+                                 JsonObject    *object,
+                                 const char    *name)
 {
   JsonNode *member = json_object_get_member (object, name);
 
@@ -260,9 +260,9 @@ sw_artist_request_string_member (SoupServerMessage *msg,
 }
 
 void
-sw_artist_request_respond_artist (SoupServerMessage *msg,
-                                  SwStore           *store,
-                                  const char        *artist_id)
+sw_artist_request_respond_artist (SwHttpMessage *msg,
+                                  SwStore       *store,
+                                  const char    *artist_id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SwArtist) artist = sw_artist_store_get (store, artist_id, &error);
@@ -278,8 +278,8 @@ sw_artist_request_respond_artist (SoupServerMessage *msg,
 }
 
 char *
-sw_artist_request_page_size (SoupServerMessage *msg,
-                             SwPreferences     *preferences)
+sw_artist_request_page_size (SwHttpMessage *msg,
+                             SwPreferences *preferences)
 {
   SwAuthContext *context = sw_auth_context_get (msg);
   char *value = NULL;

@@ -20,44 +20,44 @@ G_BEGIN_DECLS
  * sent the error envelope; the handler just returns. */
 
 /* HX-Request: true — the web UI wants an HTML fragment instead of JSON. */
-gboolean    sw_artist_request_is_htmx        (SoupServerMessage *msg);
+gboolean    sw_artist_request_is_htmx        (SwHttpMessage *msg);
 /* Takes @html. */
-void        sw_artist_request_respond_html   (SoupServerMessage *msg,
-                                              guint              status,
-                                              char              *html);
+void        sw_artist_request_respond_html   (SwHttpMessage *msg,
+                                              guint          status,
+                                              char          *html);
 /* {"status": @status_text} with 200. */
-void        sw_artist_request_respond_status (SoupServerMessage *msg,
-                                              const char        *status_text);
+void        sw_artist_request_respond_status (SwHttpMessage *msg,
+                                              const char    *status_text);
 
 /* A path parameter; NULL when it has answered (a segment that did not decode). */
-const char *sw_artist_request_param          (SoupServerMessage *msg,
-                                              GHashTable        *params,
-                                              const char        *name);
+const char *sw_artist_request_param          (SwHttpMessage *msg,
+                                              GHashTable    *params,
+                                              const char    *name);
 
 /* The query string in order with repeated names kept: name, value, name, value, …
  * ('+' is a space). NULL when it has answered: a bad escape, an encoded NUL or text
  * that is not UTF-8. */
-GPtrArray  *sw_artist_request_query          (SoupServerMessage *msg);
+GPtrArray  *sw_artist_request_query          (SwHttpMessage *msg);
 
 /* The body as a JSON object: application/json, or an urlencoded form (the web UI's),
  * whose fields become string members. NULL when it has answered: no or malformed body,
  * not an object, too large, an encoded NUL in a string, another content type. */
-JsonObject *sw_artist_request_read_object    (SoupServerMessage *msg);
+JsonObject *sw_artist_request_read_object    (SwHttpMessage *msg);
 /* The body as any JSON document (arrays too), with the same checks. */
-JsonNode   *sw_artist_request_read_json      (SoupServerMessage *msg);
+JsonNode   *sw_artist_request_read_json      (SwHttpMessage *msg);
 
 /* A required string member; NULL when it has answered 400. */
-const char *sw_artist_request_string_member  (SoupServerMessage *msg,
-                                              JsonObject        *object,
-                                              const char        *name);
+const char *sw_artist_request_string_member  (SwHttpMessage *msg,
+                                              JsonObject    *object,
+                                              const char    *name);
 
 /* 200 with the artist's contract JSON, read afresh (after a change). */
-void        sw_artist_request_respond_artist (SoupServerMessage *msg,
-                                              SwStore           *store,
-                                              const char        *artist_id);
+void        sw_artist_request_respond_artist (SwHttpMessage *msg,
+                                              SwStore       *store,
+                                              const char    *artist_id);
 
 /* The caller's page_size preference (10–500), for lists whose size is not given. */
-char       *sw_artist_request_page_size      (SoupServerMessage *msg,
-                                              SwPreferences     *preferences);
+char       *sw_artist_request_page_size      (SwHttpMessage *msg,
+                                              SwPreferences *preferences);
 
 G_END_DECLS

@@ -59,7 +59,7 @@ page_to_json (SwArtistPage *page)
 }
 
 static void
-respond_page (SoupServerMessage   *msg,
+respond_page (SwHttpMessage       *msg,
               SwStore             *store,
               const SwArtistQuery *query)
 {
@@ -80,10 +80,10 @@ respond_page (SoupServerMessage   *msg,
  * library that is gone is a mistake to report, not an empty page. FALSE when it has
  * answered. */
 static gboolean
-check_library (SoupServerMessage *msg,
-               SwStore           *store,
-               const char        *name,
-               const char        *value)
+check_library (SwHttpMessage *msg,
+               SwStore       *store,
+               const char    *name,
+               const char    *value)
 {
   const char *library_id;
   g_autoptr(GError) error = NULL;
@@ -128,7 +128,7 @@ check_library (SoupServerMessage *msg,
  * when NULL). The caller's page_size preference applies unless page_size is given.
  * FALSE when it has answered. */
 static gboolean
-read_list_query (SoupServerMessage   *msg,
+read_list_query (SwHttpMessage       *msg,
                  ArtistRoutes        *routes,
                  const char * const  *allowed,
                  SwArtistQuery       *query)
@@ -163,9 +163,9 @@ read_list_query (SoupServerMessage   *msg,
 }
 
 static void
-get_artists (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+get_artists (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   ArtistRoutes *routes = user_data;
   g_autoptr(SwArtistQuery) query = sw_artist_query_new ();
@@ -175,9 +175,9 @@ get_artists (SoupServerMessage *msg,
 }
 
 static void
-get_locked_artists (SoupServerMessage *msg,
-                    GHashTable        *params,
-                    gpointer           user_data)
+get_locked_artists (SwHttpMessage *msg,
+                    GHashTable    *params,
+                    gpointer       user_data)
 {
   const char * const allowed[] = { "page", "page_size", "sort", "order", NULL };
   ArtistRoutes *routes = user_data;
@@ -191,9 +191,9 @@ get_locked_artists (SoupServerMessage *msg,
 
 /* The sidebar's count pill. An empty body means "show nothing" (no artists), never 0. */
 static void
-get_badge (SoupServerMessage *msg,
-           GHashTable        *params,
-           gpointer           user_data)
+get_badge (SwHttpMessage *msg,
+           GHashTable    *params,
+           gpointer       user_data)
 {
   ArtistRoutes *routes = user_data;
   g_autoptr(SwArtistQuery) query = sw_artist_query_new ();
@@ -226,9 +226,9 @@ get_badge (SoupServerMessage *msg,
 }
 
 static void
-get_artist (SoupServerMessage *msg,
-            GHashTable        *params,
-            gpointer           user_data)
+get_artist (SwHttpMessage *msg,
+            GHashTable    *params,
+            gpointer       user_data)
 {
   ArtistRoutes *routes = user_data;
   const char *id = sw_artist_request_param (msg, params, "id");
@@ -303,9 +303,9 @@ duplicate_to_json (SwStore           *store,
 }
 
 static void
-get_duplicates (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+get_duplicates (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   ArtistRoutes *routes = user_data;
   g_autoptr(GError) error = NULL;

@@ -92,9 +92,9 @@ member_string (JsonNode   *body,
 
 /* Reads {username, password}; answers 400 itself when they are missing. */
 static JsonNode *
-read_credentials (SoupServerMessage  *msg,
-                  const char        **username,
-                  const char        **password)
+read_credentials (SwHttpMessage  *msg,
+                  const char    **username,
+                  const char    **password)
 {
   g_autoptr(GError) error = NULL;
   JsonNode *body = sw_http_read_json_body (msg, &error);
@@ -118,9 +118,9 @@ read_credentials (SoupServerMessage  *msg,
 }
 
 static void
-respond_status (SoupServerMessage *msg,
-                guint              status,
-                const char        *user_id)
+respond_status (SwHttpMessage *msg,
+                guint          status,
+                const char    *user_id)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
@@ -139,9 +139,9 @@ respond_status (SoupServerMessage *msg,
 }
 
 static void
-post_setup (SoupServerMessage *msg,
-            GHashTable        *params,
-            gpointer           user_data)
+post_setup (SwHttpMessage *msg,
+            GHashTable    *params,
+            gpointer       user_data)
 {
   SwStore *store = ((AuthRoutes *) user_data)->store;
   const char *username = NULL;
@@ -175,13 +175,13 @@ post_setup (SoupServerMessage *msg,
 }
 
 static void
-post_login (SoupServerMessage *msg,
-            GHashTable        *params,
-            gpointer           user_data)
+post_login (SwHttpMessage *msg,
+            GHashTable    *params,
+            gpointer       user_data)
 {
   AuthRoutes *routes = user_data;
   SwStore *store = routes->store;
-  const char *address = soup_server_message_get_remote_host (msg);
+  const char *address = sw_http_message_get_remote_host (msg);
   const char *username = NULL;
   const char *password = NULL;
   g_autoptr(JsonNode) body = NULL;
@@ -191,11 +191,9 @@ post_login (SoupServerMessage *msg,
   g_autofree char *token = NULL;
   g_autofree char *cookie = NULL;
 
-  if (address == NULL)
-    address = "";
   if (!login_allowed (routes, address))
     {
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
+      soup_message_headers_replace (sw_http_message_get_response_headers (msg),
                                     "Retry-After", "60");
       /* libsoup 3.2 has no name for 429 Too Many Requests. */
       sw_http_respond_error (msg, 429,
@@ -226,17 +224,17 @@ post_login (SoupServerMessage *msg,
   /* Fixed 24 h sessions: a stolen cookie is useful for a bounded time at most. Over
    * HTTPS it is Secure, so the browser never sends it over plain HTTP. */
   cookie = g_strdup_printf ("session=%s; Path=/; %sHttpOnly; SameSite=Lax; Max-Age=%d", token,
-                            sw_http_is_tls (msg) ? "Secure; " : "",
+                            sw_http_message_is_tls (msg) ? "Secure; " : "",
                             SW_SESSION_LIFETIME_SECONDS);
-  soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie",
+  soup_message_headers_append (sw_http_message_get_response_headers (msg), "Set-Cookie",
                                cookie);
   respond_status (msg, SOUP_STATUS_OK, user->id);
 }
 
 static void
-post_logout (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+post_logout (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   SwStore *store = ((AuthRoutes *) user_data)->store;
   g_autofree char *session = sw_auth_request_cookie (msg, "session");
@@ -245,17 +243,17 @@ post_logout (SoupServerMessage *msg,
   if (session != NULL && !sw_auth_delete_session (store, session, &error))
     g_warning ("Could not end a session: %s", error->message);
 
-  soup_message_headers_append (soup_server_message_get_response_headers (msg), "Set-Cookie",
-                               sw_http_is_tls (msg)
+  soup_message_headers_append (sw_http_message_get_response_headers (msg), "Set-Cookie",
+                               sw_http_message_is_tls (msg)
                                  ? "session=; Path=/; Secure; HttpOnly; SameSite=Lax; Max-Age=0"
                                  : "session=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0");
   respond_status (msg, SOUP_STATUS_OK, NULL);
 }
 
 static void
-get_me (SoupServerMessage *msg,
-        GHashTable        *params,
-        gpointer           user_data)
+get_me (SwHttpMessage *msg,
+        GHashTable    *params,
+        gpointer       user_data)
 {
   SwAuthContext *context = sw_auth_context_get (msg);
   g_autoptr(JsonBuilder) builder = json_builder_new ();

@@ -179,9 +179,9 @@ sw_routes_docs_render_openapi (SwRouter *router)
 }
 
 static void
-get_openapi (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+get_openapi (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   char *yaml = sw_routes_docs_render_openapi (user_data);
 
@@ -224,9 +224,9 @@ append_row (const SwRouteInfo *info,
 }
 
 static void
-get_docs_page (SoupServerMessage *msg,
-               GHashTable        *params,
-               gpointer           user_data)
+get_docs_page (SwHttpMessage *msg,
+               GHashTable    *params,
+               gpointer       user_data)
 {
   SwRouter *router = user_data;
   Page page = { g_string_new (NULL), NULL, 0, 0 };

@@ -12,12 +12,12 @@
 #include "sw-http.h"
 #include "sw-routes-events.h"
 
-/* Each client of GET /events/stream is one SoupServerMessage kept open with a chunked
+/* Each client of GET /events/stream is one SwHttpMessage kept open with a chunked
  * body, and one subscription on the bus delivered on the server thread's GMainContext.
- * Everything about a stream happens on that thread: events, heartbeats, libsoup's
- * signals and the end of the stream, so a stream needs no lock. A stream ends exactly
- * once (stream_close), whatever ends it first: libsoup finishing the message (the client
- * went away or the write failed), the client hanging up, a backlog over the limit, or
+ * Everything about a stream happens on that thread: events, heartbeats, the HTTP core's
+ * callbacks and the end of the stream, so a stream needs no lock. A stream ends exactly
+ * once (stream_close), whatever ends it first: the core finishing the response (the
+ * client hung up or stopped reading, or a write failed), a backlog over the limit, or
  * the server stopping; after that no callback of it runs again. */
 
 #define ROUTES_KEY "sw-event-routes"
@@ -57,19 +57,18 @@ typedef struct
   EventRoutes *routes;
   GList *link;                  /* in routes->streams */
   GMainContext *context;        /* of the server thread serving it */
-  SoupServerMessage *msg;
+  SwHttpMessage *msg;
   guint subscription;
   GSource *heartbeat;
-  GSource *hangup;              /* watches the socket for the client closing it */
   guint queued_chunks;          /* appended, not yet written */
   gsize queued_bytes;
 } EventStream;
 
 typedef enum
 {
-  STREAM_FINISHED,      /* libsoup is done with the message: touch nothing of it */
+  STREAM_FINISHED,      /* the core ended the response itself: nothing is left to end */
   STREAM_END,           /* end the body cleanly */
-  STREAM_ABORT,         /* drop the connection: the client cannot keep up or left */
+  STREAM_ABORT,         /* drop the connection: the client cannot keep up */
 } StreamEnd;
 
 static void
@@ -77,16 +76,12 @@ stream_close (EventStream *stream,
               StreamEnd    how)
 {
   EventRoutes *routes = stream->routes;
-  g_autoptr(SoupServerMessage) msg = g_steal_pointer (&stream->msg);
+  g_autoptr(SwHttpMessage) msg = g_steal_pointer (&stream->msg);
 
   sw_events_unsubscribe (routes->events, stream->subscription);
   if (stream->heartbeat != NULL)
     g_source_destroy (stream->heartbeat);
   g_clear_pointer (&stream->heartbeat, g_source_unref);
-  if (stream->hangup != NULL)
-    g_source_destroy (stream->hangup);
-  g_clear_pointer (&stream->hangup, g_source_unref);
-  g_signal_handlers_disconnect_by_data (msg, stream);
 
   g_mutex_lock (&routes->lock);
   routes->streams = g_list_delete_link (routes->streams, stream->link);
@@ -94,23 +89,13 @@ stream_close (EventStream *stream,
   g_atomic_int_add (&routes->n_streams, -1);
   g_free (stream);
 
+  /* No callback of the stream runs after end_stream, so it may be gone already. An
+   * aborted stream is closed at once: its client is not reading, and a clean end would
+   * first have to write out everything queued for it. */
   if (how == STREAM_ABORT)
-    {
-      GSocket *socket = soup_server_message_get_socket (msg);
-
-      /* The next write fails, and libsoup closes the connection itself; the body is
-       * completed so that there is a next write (a stream with nothing queued would
-       * otherwise wait for more body forever and keep the connection). */
-      if (socket != NULL)
-        g_socket_shutdown (socket, TRUE, TRUE, NULL);
-      soup_message_body_complete (soup_server_message_get_response_body (msg));
-      soup_server_message_unpause (msg);
-    }
+    sw_http_message_end_stream (msg, TRUE);
   else if (how == STREAM_END)
-    {
-      soup_message_body_complete (soup_server_message_get_response_body (msg));
-      soup_server_message_unpause (msg);
-    }
+    sw_http_message_end_stream (msg, FALSE);
 }
 
 /* Takes @text. */
@@ -132,34 +117,30 @@ stream_push (EventStream *stream,
 
   stream->queued_chunks++;
   stream->queued_bytes += length;
-  soup_message_body_append (soup_server_message_get_response_body (stream->msg),
+  soup_message_body_append (sw_http_message_get_response_body (stream->msg),
                             SOUP_MEMORY_TAKE, text, length);
-  soup_server_message_unpause (stream->msg);
+  /* Each event goes out now, not with the next one. */
+  sw_http_message_resume (stream->msg);
 }
 
+/* Every push appends one piece, so each written piece is one event (or heartbeat) out
+ * of the backlog. */
 static void
-wrote_chunk_cb (SoupServerMessage *msg,
-                gpointer           user_data)
+wrote_cb (SwHttpMessage *msg,
+          gsize          length,
+          gpointer       user_data)
 {
   EventStream *stream = user_data;
 
   if (stream->queued_chunks > 0)
     stream->queued_chunks--;
+  stream->queued_bytes -= MIN (stream->queued_bytes, length);
 }
 
 static void
-wrote_body_data_cb (SoupServerMessage *msg,
-                    guint              chunk_size,
-                    gpointer           user_data)
-{
-  EventStream *stream = user_data;
-
-  stream->queued_bytes -= MIN (stream->queued_bytes, chunk_size);
-}
-
-static void
-finished_cb (SoupServerMessage *msg,
-             gpointer           user_data)
+finished_cb (SwHttpMessage *msg,
+             gboolean       completed,
+             gpointer       user_data)
 {
   stream_close (user_data, STREAM_FINISHED);
 }
@@ -184,56 +165,28 @@ heartbeat_cb (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
-/* A client sends nothing on an event stream, so a readable socket means it hung up
- * (read returns 0) or, unusually, pipelined a request; then heartbeats find out. */
-static gboolean
-hangup_cb (GSocket      *socket,
-           GIOCondition  condition,
-           gpointer      user_data)
-{
-  EventStream *stream = user_data;
-  char byte;
-  GInputVector vector = { &byte, 1 };
-  gint flags = G_SOCKET_MSG_PEEK;
-  g_autoptr(GError) error = NULL;
-  gssize n;
-
-  n = g_socket_receive_message (socket, NULL, &vector, 1, NULL, NULL, &flags, NULL, &error);
-  if (n < 0 && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_WOULD_BLOCK))
-    return G_SOURCE_CONTINUE;
-  if (n > 0)
-    {
-      g_clear_pointer (&stream->hangup, g_source_unref);
-      return G_SOURCE_REMOVE;
-    }
-
-  stream_close (stream, STREAM_ABORT);
-  return G_SOURCE_REMOVE;
-}
-
 static void
-get_stream (SoupServerMessage *msg,
-            GHashTable        *params,
-            gpointer           user_data)
+get_stream (SwHttpMessage *msg,
+            GHashTable    *params,
+            gpointer       user_data)
 {
   EventRoutes *routes = user_data;
   GMainContext *context = g_main_context_get_thread_default ();
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  GSocket *socket = soup_server_message_get_socket (msg);
+  SoupMessageHeaders *headers = sw_http_message_get_response_headers (msg);
   EventStream *stream;
   guint interval;
 
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  sw_http_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_message_headers_set_content_type (headers, "text/event-stream", NULL);
   soup_message_headers_set_encoding (headers, SOUP_ENCODING_CHUNKED);
   soup_message_headers_replace (headers, "Cache-Control", "no-store");
   soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_replace (headers, "X-Accel-Buffering", "no");
-  soup_message_body_set_accumulate (soup_server_message_get_response_body (msg), FALSE);
+  soup_message_body_set_accumulate (sw_http_message_get_response_body (msg), FALSE);
 
   stream = g_new0 (EventStream, 1);
   stream->routes = routes;
-  stream->msg = g_object_ref (msg);
+  stream->msg = sw_http_message_ref (msg);
   stream->context = context;
   g_mutex_lock (&routes->lock);
   routes->streams = g_list_prepend (routes->streams, stream);
@@ -241,9 +194,7 @@ get_stream (SoupServerMessage *msg,
   g_mutex_unlock (&routes->lock);
   g_atomic_int_inc (&routes->n_streams);
 
-  g_signal_connect (msg, "wrote-chunk", G_CALLBACK (wrote_chunk_cb), stream);
-  g_signal_connect (msg, "wrote-body-data", G_CALLBACK (wrote_body_data_cb), stream);
-  g_signal_connect (msg, "finished", G_CALLBACK (finished_cb), stream);
+  sw_http_message_stream (msg, wrote_cb, finished_cb, stream);
 
   stream->subscription = sw_events_subscribe (routes->events, streamed_events, context,
                                               event_cb, stream, NULL);
@@ -253,15 +204,6 @@ get_stream (SoupServerMessage *msg,
   g_source_set_callback (stream->heartbeat, heartbeat_cb, stream, NULL);
   g_source_attach (stream->heartbeat, context);
 
-  if (socket != NULL)
-    {
-      stream->hangup = g_socket_create_source (socket, G_IO_IN | G_IO_HUP | G_IO_ERR, NULL);
-      g_source_set_callback (stream->hangup, G_SOURCE_FUNC (hangup_cb), stream, NULL);
-      g_source_attach (stream->hangup, context);
-    }
-
-  /* Every event goes out as soon as it is written. */
-  sw_http_set_corked (msg, FALSE);
   stream_push (stream, g_strdup (": connected\n\n"));
 }
 

@@ -13,9 +13,9 @@
 #include "sw-time.h"
 
 static void
-get_health (SoupServerMessage *msg,
-            GHashTable        *params,
-            gpointer           user_data)
+get_health (SwHttpMessage *msg,
+            GHashTable    *params,
+            gpointer       user_data)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;

@@ -43,7 +43,7 @@ store_of (HistoryRoutes *routes)
  * NULL); the caller's page_size preference is the default limit. FALSE when it has
  * answered. */
 static gboolean
-read_query (SoupServerMessage  *msg,
+read_query (SwHttpMessage      *msg,
             HistoryRoutes      *routes,
             const char * const *allowed,
             SwHistoryQuery     *query)
@@ -79,7 +79,7 @@ read_query (SoupServerMessage  *msg,
 }
 
 static void
-respond_changes (SoupServerMessage    *msg,
+respond_changes (SwHttpMessage        *msg,
                  SwStore              *store,
                  const SwHistoryQuery *query)
 {
@@ -111,9 +111,9 @@ respond_changes (SoupServerMessage    *msg,
 }
 
 static void
-get_artist_history (SoupServerMessage *msg,
-                    GHashTable        *params,
-                    gpointer           user_data)
+get_artist_history (SwHttpMessage *msg,
+                    GHashTable    *params,
+                    gpointer       user_data)
 {
   const char * const allowed[] = { "limit", "offset", NULL };
   HistoryRoutes *routes = user_data;
@@ -144,9 +144,9 @@ get_artist_history (SoupServerMessage *msg,
 }
 
 static void
-get_history (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+get_history (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   HistoryRoutes *routes = user_data;
   g_autoptr(SwHistoryQuery) query = sw_history_query_new ();
@@ -174,9 +174,9 @@ render_reverted (SwMetadataChange *change,
 }
 
 static void
-post_revert (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+post_revert (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   HistoryRoutes *routes = user_data;
   const char *id = sw_artist_request_param (msg, params, "id");

@@ -9,7 +9,6 @@
 
 #include <gio/gunixinputstream.h>
 #include <glib/gi18n.h>
-#include <sys/socket.h>
 #include <unistd.h>
 
 #include "sw-http.h"
@@ -42,11 +41,11 @@ file_body_free (FileBody *body)
 }
 
 static void
-set_image_headers (SoupServerMessage *msg,
-                   const char        *etag,
-                   const char        *last_modified)
+set_image_headers (SwHttpMessage *msg,
+                   const char    *etag,
+                   const char    *last_modified)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageHeaders *headers = sw_http_message_get_response_headers (msg);
 
   soup_message_headers_replace (headers, "X-Content-Type-Options", "nosniff");
   soup_message_headers_replace (headers, "Referrer-Policy", "no-referrer");
@@ -68,11 +67,11 @@ etag_for (const struct stat *st)
 /* If-None-Match (a list, "*", weak tags compared weakly) decides when present;
  * otherwise If-Modified-Since, to the second. */
 static gboolean
-not_modified (SoupServerMessage *msg,
-              const char        *etag,
-              gint64             mtime)
+not_modified (SwHttpMessage *msg,
+              const char    *etag,
+              gint64         mtime)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *headers = sw_http_message_get_request_headers (msg);
   const char *if_none_match = soup_message_headers_get_list (headers, "If-None-Match");
   const char *if_modified_since = soup_message_headers_get_one (headers, "If-Modified-Since");
 
@@ -103,23 +102,16 @@ not_modified (SoupServerMessage *msg,
 
 /* The file shrank under us (written in place by another program): the promised length
  * cannot be kept, so the connection is cut, which the client sees as a failed
- * download rather than a short image. The next write fails and libsoup ends the
- * request as usual. */
+ * download rather than a short image. */
 static void
-cut_connection (SoupServerMessage *msg)
+cut_connection (SwHttpMessage *msg)
 {
-  static const guint8 filler = 0;
-  GSocket *socket = soup_server_message_get_socket (msg);
-
-  if (socket != NULL)
-    g_socket_shutdown (socket, TRUE, TRUE, NULL);
-  soup_message_body_append (soup_server_message_get_response_body (msg), SOUP_MEMORY_STATIC,
-                            &filler, 1);
+  sw_http_message_end_stream (msg, TRUE);
 }
 
 static void
-append_next_chunk (SoupServerMessage *msg,
-                   FileBody          *body)
+append_next_chunk (SwHttpMessage *msg,
+                   FileBody      *body)
 {
   g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GError) error = NULL;
@@ -140,24 +132,27 @@ append_next_chunk (SoupServerMessage *msg,
     }
 
   body->remaining -= g_bytes_get_size (chunk);
-  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), chunk);
+  soup_message_body_append_bytes (sw_http_message_get_response_body (msg), chunk);
 }
 
+/* The core looks for more body when this returns, so the next chunk goes out without
+ * a resume. */
 static void
-wrote_chunk_cb (SoupServerMessage *msg,
-                gpointer           user_data)
+wrote_cb (SwHttpMessage *msg,
+          gsize          length,
+          gpointer       user_data)
 {
   append_next_chunk (msg, user_data);
 }
 
 static void
-serve_image (SoupServerMessage *msg,
-             SwStore           *store,
-             const char        *artist_id,
-             const char        *slot,
-             guint              index)
+serve_image (SwHttpMessage *msg,
+             SwStore       *store,
+             const char    *artist_id,
+             const char    *slot,
+             guint          index)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
+  SoupMessageHeaders *headers = sw_http_message_get_response_headers (msg);
   g_autoptr(GError) error = NULL;
   g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GBytes) first = NULL;
@@ -184,7 +179,7 @@ serve_image (SoupServerMessage *msg,
   if (not_modified (msg, etag, st.st_mtim.tv_sec))
     {
       set_image_headers (msg, etag, last_modified);
-      soup_server_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
+      sw_http_message_set_status (msg, SOUP_STATUS_NOT_MODIFIED, NULL);
       return;
     }
 
@@ -207,36 +202,40 @@ serve_image (SoupServerMessage *msg,
     }
 
   set_image_headers (msg, etag, last_modified);
-  soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
+  sw_http_message_set_status (msg, SOUP_STATUS_OK, NULL);
   soup_message_headers_set_content_type (headers, sw_image_format_to_mime_type (format), NULL);
   soup_message_headers_set_content_length (headers, st.st_size);
-  /* libsoup sends no body for HEAD. */
-  if (g_strcmp0 (soup_server_message_get_method (msg), SOUP_METHOD_HEAD) == 0)
+  /* The core sends no body for HEAD: the headers, Content-Length included, are the
+   * whole answer. */
+  if (g_strcmp0 (sw_http_message_get_method (msg), SOUP_METHOD_HEAD) == 0)
     return;
 
   /* Written chunks are dropped, and each written one brings in the next. */
-  soup_message_body_set_accumulate (soup_server_message_get_response_body (msg), FALSE);
+  soup_message_body_set_accumulate (sw_http_message_get_response_body (msg), FALSE);
   body = g_new0 (FileBody, 1);
   body->stream = g_steal_pointer (&stream);
   body->remaining = (guint64) st.st_size - g_bytes_get_size (first);
-  g_object_set_data_full (G_OBJECT (msg), BODY_KEY, body, (GDestroyNotify) file_body_free);
-  soup_message_body_append_bytes (soup_server_message_get_response_body (msg), first);
-  g_signal_connect (msg, "wrote-chunk", G_CALLBACK (wrote_chunk_cb), body);
+  sw_http_message_set_data (msg, BODY_KEY, body, (GDestroyNotify) file_body_free);
+  soup_message_body_append_bytes (sw_http_message_get_response_body (msg), first);
+  /* With the Content-Length above, the core ends the response after exactly that many
+   * bytes; the body lives as long as the message, so no finished callback is needed. */
+  sw_http_message_stream (msg, wrote_cb, NULL, body);
+  sw_http_message_resume (msg);
 }
 
 static void
-get_image_file (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+get_image_file (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   serve_image (msg, user_data, g_hash_table_lookup (params, "id"),
                g_hash_table_lookup (params, "type"), 0);
 }
 
 static void
-get_fanart_file (SoupServerMessage *msg,
-                 GHashTable        *params,
-                 gpointer           user_data)
+get_fanart_file (SwHttpMessage *msg,
+                 GHashTable    *params,
+                 gpointer       user_data)
 {
   const char *text = g_hash_table_lookup (params, "index");
   guint64 index;
@@ -283,9 +282,9 @@ backup_exists (const char *folder,
 }
 
 static void
-get_image_info (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+get_image_info (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   const char *slot = g_hash_table_lookup (params, "type");
   g_autoptr(GError) error = NULL;
@@ -330,9 +329,9 @@ get_image_info (SoupServerMessage *msg,
 }
 
 static void
-list_fanart (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+list_fanart (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) images = NULL;
@@ -378,9 +377,9 @@ list_fanart (SoupServerMessage *msg,
 }
 
 static void
-delete_image (SoupServerMessage *msg,
-              GHashTable        *params,
-              gpointer           user_data)
+delete_image (SwHttpMessage *msg,
+              GHashTable    *params,
+              gpointer       user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) deleted = NULL;
@@ -429,9 +428,9 @@ image_routes_free (ImageRoutes *routes)
 }
 
 static void
-random_backdrop (SoupServerMessage *msg,
-                 GHashTable        *params,
-                 gpointer           user_data)
+random_backdrop (SwHttpMessage *msg,
+                 GHashTable    *params,
+                 gpointer       user_data)
 {
   ImageRoutes *routes = user_data;
   g_autoptr(GError) error = NULL;
@@ -448,9 +447,9 @@ random_backdrop (SoupServerMessage *msg,
 
   escaped = g_uri_escape_string (artist_id, NULL, FALSE);
   location = g_strdup_printf ("%s/artists/%s/images/fanart/file", routes->prefix, escaped);
-  soup_message_headers_replace (soup_server_message_get_response_headers (msg), "Cache-Control",
+  soup_message_headers_replace (sw_http_message_get_response_headers (msg), "Cache-Control",
                                 "no-store");
-  soup_server_message_set_redirect (msg, SOUP_STATUS_TEMPORARY_REDIRECT, location);
+  sw_http_message_set_redirect (msg, SOUP_STATUS_TEMPORARY_REDIRECT, location);
 }
 
 void

@@ -119,9 +119,9 @@ json_bool (JsonObject   *object,
 }
 
 static gboolean
-input_from_json (SoupServerMessage  *msg,
-                 Input              *input,
-                 GError            **error)
+input_from_json (SwHttpMessage  *msg,
+                 Input          *input,
+                 GError        **error)
 {
   g_autoptr(JsonNode) body = sw_http_read_json_body (msg, error);
   JsonObject *object;
@@ -201,11 +201,11 @@ form_bool (GHashTable   *form,
 }
 
 static gboolean
-input_from_form (SoupServerMessage  *msg,
-                 Input              *input,
-                 GError            **error)
+input_from_form (SwHttpMessage  *msg,
+                 Input          *input,
+                 GError        **error)
 {
-  SoupMessageBody *request = soup_server_message_get_request_body (msg);
+  SoupMessageBody *request = sw_http_message_get_request_body (msg);
   g_autoptr(GBytes) bytes = soup_message_body_flatten (request);
   g_autofree char *text = NULL;
   g_autoptr(GHashTable) form = NULL;
@@ -232,18 +232,18 @@ input_from_form (SoupServerMessage  *msg,
 }
 
 static gboolean
-is_form_request (SoupServerMessage *msg)
+is_form_request (SwHttpMessage *msg)
 {
   const char *type = soup_message_headers_get_content_type (
-    soup_server_message_get_request_headers (msg), NULL);
+    sw_http_message_get_request_headers (msg), NULL);
 
   return type != NULL && g_ascii_strcasecmp (type, "application/x-www-form-urlencoded") == 0;
 }
 
 static gboolean
-read_input (SoupServerMessage  *msg,
-            Input              *input,
-            GError            **error)
+read_input (SwHttpMessage  *msg,
+            Input          *input,
+            GError        **error)
 {
   return is_form_request (msg) ? input_from_form (msg, input, error)
                                : input_from_json (msg, input, error);
@@ -265,9 +265,9 @@ check_int_range (const Input  *input,
 /* Handlers --------------------------------------------------------------------------------- */
 
 static void
-list_libraries (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+list_libraries (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) libraries = sw_library_service_list (user_data, &error);
@@ -288,9 +288,9 @@ list_libraries (SoupServerMessage *msg,
 }
 
 static void
-respond_library (SoupServerMessage *msg,
-                 guint              status,
-                 SwLibrary         *library)
+respond_library (SwHttpMessage *msg,
+                 guint          status,
+                 SwLibrary     *library)
 {
   g_autoptr(JsonNode) body = sw_library_to_json (library);
 
@@ -298,9 +298,9 @@ respond_library (SoupServerMessage *msg,
 }
 
 static void
-create_library (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+create_library (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   g_auto(Input) input = { 0 };
   g_autoptr(SwLibrary) draft = sw_library_new ();
@@ -329,9 +329,9 @@ create_library (SoupServerMessage *msg,
 }
 
 static void
-get_library (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+get_library (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   const char *id = g_hash_table_lookup (params, "id");
   g_autoptr(GError) error = NULL;
@@ -368,9 +368,9 @@ replace_unless_empty (char **field,
 /* A PUT changes what it names: empty or absent name, path and type keep their values
  * (so a path cannot be cleared here), as do absent numbers and flags. */
 static void
-update_library (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+update_library (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   const char *id = g_hash_table_lookup (params, "id");
   g_auto(Input) input = { 0 };
@@ -412,12 +412,12 @@ update_library (SoupServerMessage *msg,
 }
 
 static void
-delete_library (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+delete_library (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   const char *id = g_hash_table_lookup (params, "id");
-  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
+  const char *query = g_uri_get_query (sw_http_message_get_uri (msg));
   g_autoptr(GHashTable) form = query != NULL ? soup_form_decode (query) : NULL;
   const char *delete_artists_text = form != NULL ? g_hash_table_lookup (form, "deleteArtists")
                                                  : NULL;

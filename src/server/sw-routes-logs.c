@@ -20,25 +20,25 @@
 #define MAX_LIMIT 500
 
 static gboolean
-is_htmx (SoupServerMessage *msg)
+is_htmx (SwHttpMessage *msg)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *headers = sw_http_message_get_request_headers (msg);
 
   return g_strcmp0 (soup_message_headers_get_one (headers, "HX-Request"), "true") == 0;
 }
 
 static void
-respond_html (SoupServerMessage *msg,
-              char              *html)
+respond_html (SwHttpMessage *msg,
+              char          *html)
 {
   sw_http_respond_text (msg, SOUP_STATUS_OK, "text/html; charset=utf-8", html);
 }
 
 /* The query string as name → value; empty values count as absent. */
 static GHashTable *
-query_params (SoupServerMessage *msg)
+query_params (SwHttpMessage *msg)
 {
-  const char *query = g_uri_get_query (soup_server_message_get_uri (msg));
+  const char *query = g_uri_get_query (sw_http_message_get_uri (msg));
 
   if (query == NULL)
     return g_hash_table_new (g_str_hash, g_str_equal);
@@ -57,9 +57,9 @@ param (GHashTable *params,
 
 /* Fills @query from the parameters; FALSE when it has answered 400. */
 static gboolean
-read_query (SoupServerMessage *msg,
-            GHashTable        *params,
-            SwLogQuery        *query)
+read_query (SwHttpMessage *msg,
+            GHashTable    *params,
+            SwLogQuery    *query)
 {
   const char *level = param (params, "level");
   const char *limit = param (params, "limit");
@@ -180,8 +180,8 @@ render_entries (GPtrArray *entries)
 }
 
 static void
-respond_log_error (SoupServerMessage *msg,
-                   const GError      *error)
+respond_log_error (SwHttpMessage *msg,
+                   const GError  *error)
 {
   if (g_error_matches (error, SW_LOG_ERROR, SW_LOG_ERROR_INVALID) ||
       g_error_matches (error, SW_LOG_ERROR, SW_LOG_ERROR_NOT_CONFIGURED))
@@ -192,9 +192,9 @@ respond_log_error (SoupServerMessage *msg,
 
 /* GET /logs: the ring, or with ?file= a log file; JSON newest first, HTML oldest first. */
 static void
-get_logs (SoupServerMessage *msg,
-          GHashTable        *params,
-          gpointer           user_data)
+get_logs (SwHttpMessage *msg,
+          GHashTable    *params,
+          gpointer       user_data)
 {
   g_autoptr(GHashTable) query_string = query_params (msg);
   g_autoptr(GPtrArray) entries = NULL;
@@ -237,9 +237,9 @@ get_logs (SoupServerMessage *msg,
 
 /* DELETE /logs: empties the ring. */
 static void
-delete_logs (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+delete_logs (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   g_autoptr(JsonObject) object = NULL;
   g_autoptr(JsonNode) body = NULL;
@@ -262,9 +262,9 @@ delete_logs (SoupServerMessage *msg,
 
 /* GET /logs/files: [LogFileInfo], the current file first, then rotated newest first. */
 static void
-get_log_files (SoupServerMessage *msg,
-               GHashTable        *params,
-               gpointer           user_data)
+get_log_files (SwHttpMessage *msg,
+               GHashTable    *params,
+               gpointer       user_data)
 {
   g_autoptr(GPtrArray) files = NULL;
   g_autoptr(GError) error = NULL;
@@ -299,9 +299,9 @@ get_log_files (SoupServerMessage *msg,
 
 /* DELETE /logs/files: every rotated file, never the one being written. */
 static void
-delete_log_files (SoupServerMessage *msg,
-                  GHashTable        *params,
-                  gpointer           user_data)
+delete_log_files (SwHttpMessage *msg,
+                  GHashTable    *params,
+                  gpointer       user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) object = NULL;

@@ -40,18 +40,18 @@ nfo_routes_free (gpointer data)
 }
 
 static gboolean
-is_htmx (SoupServerMessage *msg)
+is_htmx (SwHttpMessage *msg)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *headers = sw_http_message_get_request_headers (msg);
 
   return g_strcmp0 (soup_message_headers_get_one (headers, "HX-Request"), "true") == 0;
 }
 
 /* The artist of the {id} segment; NULL when it has answered (404 for an unknown one). */
 static SwArtist *
-lookup_artist (SoupServerMessage *msg,
-               GHashTable        *params,
-               NfoRoutes         *routes)
+lookup_artist (SwHttpMessage *msg,
+               GHashTable    *params,
+               NfoRoutes     *routes)
 {
   g_autoptr(GError) error = NULL;
   SwArtist *artist = sw_artist_store_get (routes->store, g_hash_table_lookup (params, "id"),
@@ -144,9 +144,9 @@ render_diff (JsonObject *diff,
  * so it shows no difference. A missing file shows every field as added; an unreadable
  * one too, with the reason in "file_error". */
 static void
-get_diff (SoupServerMessage *msg,
-          GHashTable        *params,
-          gpointer           user_data)
+get_diff (SwHttpMessage *msg,
+          GHashTable    *params,
+          gpointer       user_data)
 {
   NfoRoutes *routes = user_data;
   g_autoptr(SwArtist) artist = lookup_artist (msg, params, routes);
@@ -193,9 +193,9 @@ get_diff (SoupServerMessage *msg,
 /* GET /artists/{id}/nfo/conflict: has another program changed artist.nfo since
  * Stillwater last read or wrote it? (sw_nfo_conflict_check, as the editor asks.) */
 static void
-get_conflict (SoupServerMessage *msg,
-              GHashTable        *params,
-              gpointer           user_data)
+get_conflict (SwHttpMessage *msg,
+              GHashTable    *params,
+              gpointer       user_data)
 {
   NfoRoutes *routes = user_data;
   g_autoptr(SwArtist) artist = lookup_artist (msg, params, routes);

@@ -34,9 +34,9 @@ oidc_configured (SwSettings *settings)
 }
 
 static void
-oidc_unavailable (SoupServerMessage *msg,
-                  GHashTable        *params,
-                  gpointer           user_data)
+oidc_unavailable (SwHttpMessage *msg,
+                  GHashTable    *params,
+                  gpointer       user_data)
 {
   SwSettings *settings = user_data;
 

@@ -19,8 +19,8 @@
  * "details" (the first one is also "error"), so a form can mark each field at once. */
 
 static void
-respond_status (SoupServerMessage *msg,
-                const char        *status)
+respond_status (SwHttpMessage *msg,
+                const char    *status)
 {
   g_autoptr(JsonObject) object = json_object_new ();
   g_autoptr(JsonNode) body = NULL;
@@ -31,7 +31,7 @@ respond_status (SoupServerMessage *msg,
 }
 
 static void
-respond_invalid (SoupServerMessage  *msg,
+respond_invalid (SwHttpMessage      *msg,
                  const char *const  *problems)
 {
   g_autoptr(JsonObject) object = json_object_new ();
@@ -48,9 +48,9 @@ respond_invalid (SoupServerMessage  *msg,
 
 /* Answers a failed create or update: validation with its details, the rest by code. */
 static void
-respond_failure (SoupServerMessage  *msg,
-                 const GError       *error,
-                 GStrv               details)
+respond_failure (SwHttpMessage *msg,
+                 const GError  *error,
+                 GStrv          details)
 {
   if (details != NULL && details[0] != NULL)
     respond_invalid (msg, (const char *const *) details);
@@ -65,7 +65,7 @@ respond_failure (SoupServerMessage  *msg,
 }
 
 static void
-respond_profile (SoupServerMessage *msg,
+respond_profile (SwHttpMessage     *msg,
                  guint              status,
                  SwPlatformProfile *profile)
 {
@@ -78,8 +78,8 @@ respond_profile (SoupServerMessage *msg,
  * member of image_naming that is not an image type is refused rather than ignored, so
  * a misspelt "thumbs" is not silently lost. */
 static JsonObject *
-read_profile_body (SoupServerMessage *msg,
-                   JsonNode         **root)
+read_profile_body (SwHttpMessage  *msg,
+                   JsonNode      **root)
 {
   const char *slots[] = { "thumb", "fanart", "logo", "banner" };
   g_autoptr(GError) error = NULL;
@@ -133,9 +133,9 @@ read_profile_body (SoupServerMessage *msg,
 /* Handlers --------------------------------------------------------------------------------- */
 
 static void
-list_platforms (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+list_platforms (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) profiles = sw_platform_service_list (user_data, &error);
@@ -157,9 +157,9 @@ list_platforms (SoupServerMessage *msg,
 
 /* Members left out start from the defaults: NFOs on, Kodi's image names. */
 static void
-create_platform (SoupServerMessage *msg,
-                 GHashTable        *params,
-                 gpointer           user_data)
+create_platform (SwHttpMessage *msg,
+                 GHashTable    *params,
+                 gpointer       user_data)
 {
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(SwPlatformProfile) draft = sw_platform_service_new_draft ();
@@ -187,9 +187,9 @@ create_platform (SoupServerMessage *msg,
 }
 
 static void
-get_platform (SoupServerMessage *msg,
-              GHashTable        *params,
-              gpointer           user_data)
+get_platform (SwHttpMessage *msg,
+              GHashTable    *params,
+              gpointer       user_data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(SwPlatformProfile) profile = NULL;
@@ -206,9 +206,9 @@ get_platform (SoupServerMessage *msg,
 
 /* Members left out keep their values; so do image types left out of image_naming. */
 static void
-update_platform (SoupServerMessage *msg,
-                 GHashTable        *params,
-                 gpointer           user_data)
+update_platform (SwHttpMessage *msg,
+                 GHashTable    *params,
+                 gpointer       user_data)
 {
   const char *id = g_hash_table_lookup (params, "id");
   g_autoptr(JsonNode) body = NULL;
@@ -247,9 +247,9 @@ update_platform (SoupServerMessage *msg,
 }
 
 static void
-delete_platform (SoupServerMessage *msg,
-                 GHashTable        *params,
-                 gpointer           user_data)
+delete_platform (SwHttpMessage *msg,
+                 GHashTable    *params,
+                 gpointer       user_data)
 {
   g_autoptr(GError) error = NULL;
 
@@ -263,9 +263,9 @@ delete_platform (SoupServerMessage *msg,
 }
 
 static void
-activate_platform (SoupServerMessage *msg,
-                   GHashTable        *params,
-                   gpointer           user_data)
+activate_platform (SwHttpMessage *msg,
+                   GHashTable    *params,
+                   gpointer       user_data)
 {
   g_autoptr(GError) error = NULL;
 

@@ -19,9 +19,9 @@
  * SW_STORE_ERROR_INVALID in the model, which is the contract's 400. */
 
 static void
-respond_preference (SoupServerMessage *msg,
-                    const char        *key,
-                    const char        *value)
+respond_preference (SwHttpMessage *msg,
+                    const char    *key,
+                    const char    *value)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
@@ -37,9 +37,9 @@ respond_preference (SoupServerMessage *msg,
 }
 
 static void
-get_preferences (SoupServerMessage *msg,
-                 GHashTable        *params,
-                 gpointer           user_data)
+get_preferences (SwHttpMessage *msg,
+                 GHashTable    *params,
+                 gpointer       user_data)
 {
   SwAuthContext *context = sw_auth_context_get (msg);
   g_autoptr(GError) error = NULL;
@@ -54,9 +54,9 @@ get_preferences (SoupServerMessage *msg,
 }
 
 static void
-get_preference (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+get_preference (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   SwAuthContext *context = sw_auth_context_get (msg);
   const char *key = g_hash_table_lookup (params, "key");
@@ -72,9 +72,9 @@ get_preference (SoupServerMessage *msg,
 }
 
 static void
-put_preference (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+put_preference (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   SwAuthContext *context = sw_auth_context_get (msg);
   const char *key = g_hash_table_lookup (params, "key");

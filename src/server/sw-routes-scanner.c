@@ -53,11 +53,11 @@ idle_body (void)
 
 /* An optional {"library_id": "…"} scans one library; no body scans them all. */
 static gboolean
-read_library_id (SoupServerMessage  *msg,
-                 char              **library_id,
-                 GError            **error)
+read_library_id (SwHttpMessage  *msg,
+                 char          **library_id,
+                 GError        **error)
 {
-  SoupMessageBody *request = soup_server_message_get_request_body (msg);
+  SoupMessageBody *request = sw_http_message_get_request_body (msg);
   g_autoptr(JsonNode) body = NULL;
   JsonObject *object;
 
@@ -88,9 +88,9 @@ read_library_id (SoupServerMessage  *msg,
 }
 
 static void
-post_run (SoupServerMessage *msg,
-          GHashTable        *params,
-          gpointer           user_data)
+post_run (SwHttpMessage *msg,
+          GHashTable    *params,
+          gpointer       user_data)
 {
   ScannerRoutes *routes = user_data;
   g_autofree char *library_id = NULL;
@@ -119,9 +119,9 @@ post_run (SoupServerMessage *msg,
 }
 
 static void
-get_status (SoupServerMessage *msg,
-            GHashTable        *params,
-            gpointer           user_data)
+get_status (SwHttpMessage *msg,
+            GHashTable    *params,
+            gpointer       user_data)
 {
   ScannerRoutes *routes = user_data;
   g_autoptr(SwJob) job = sw_job_queue_get_latest (routes->jobs, SW_SCAN_JOB_KIND);
@@ -132,9 +132,9 @@ get_status (SoupServerMessage *msg,
 
 /* LibraryOpResult for the latest scan that covered this library. */
 static void
-get_library_status (SoupServerMessage *msg,
-                    GHashTable        *params,
-                    gpointer           user_data)
+get_library_status (SwHttpMessage *msg,
+                    GHashTable    *params,
+                    gpointer       user_data)
 {
   ScannerRoutes *routes = user_data;
   const char *library_id = g_hash_table_lookup (params, "libId");

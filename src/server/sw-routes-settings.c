@@ -15,8 +15,8 @@
 /* All of these are administrator-only; the guard has checked that already. */
 
 static void
-respond_status (SoupServerMessage *msg,
-                const char        *status)
+respond_status (SwHttpMessage *msg,
+                const char    *status)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
@@ -31,8 +31,8 @@ respond_status (SoupServerMessage *msg,
 
 /* 400 with the envelope: the first problem as "error", every problem in "details". */
 static void
-respond_invalid (SoupServerMessage *msg,
-                 GPtrArray         *problems)
+respond_invalid (SwHttpMessage *msg,
+                 GPtrArray     *problems)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) body = NULL;
@@ -52,7 +52,7 @@ respond_invalid (SoupServerMessage *msg,
 
 /* The request body as a JSON object; NULL when it has answered the request itself. */
 static JsonNode *
-read_object_body (SoupServerMessage *msg)
+read_object_body (SwHttpMessage *msg)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) body = sw_http_read_json_body (msg, &error);
@@ -71,9 +71,9 @@ read_object_body (SoupServerMessage *msg)
 }
 
 static void
-get_settings (SoupServerMessage *msg,
-              GHashTable        *params,
-              gpointer           user_data)
+get_settings (SwHttpMessage *msg,
+              GHashTable    *params,
+              gpointer       user_data)
 {
   g_autoptr(JsonNode) body = sw_settings_to_json (user_data);
 
@@ -83,9 +83,9 @@ get_settings (SoupServerMessage *msg,
 /* A flat object of strings. Every member is checked before anything is written, so the
  * answer can name each bad key; then sw_settings_set_many() writes all or nothing. */
 static void
-put_settings (SoupServerMessage *msg,
-              GHashTable        *params,
-              gpointer           user_data)
+put_settings (SwHttpMessage *msg,
+              GHashTable    *params,
+              gpointer       user_data)
 {
   SwSettings *settings = user_data;
   g_autoptr(JsonNode) body = read_object_body (msg);
@@ -142,9 +142,9 @@ put_settings (SoupServerMessage *msg,
 }
 
 static void
-get_nfo_output (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+get_nfo_output (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   g_autoptr(JsonNode) body = sw_settings_get_nfo_output (user_data);
 
@@ -152,9 +152,9 @@ get_nfo_output (SoupServerMessage *msg,
 }
 
 static void
-put_nfo_output (SoupServerMessage *msg,
-                GHashTable        *params,
-                gpointer           user_data)
+put_nfo_output (SwHttpMessage *msg,
+                GHashTable    *params,
+                gpointer       user_data)
 {
   g_autoptr(JsonNode) body = read_object_body (msg);
   g_autoptr(JsonNode) result = NULL;
@@ -173,9 +173,9 @@ put_nfo_output (SoupServerMessage *msg,
 }
 
 static void
-get_logging (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+get_logging (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
   g_autoptr(JsonNode) body = sw_settings_get_logging (user_data);
 
@@ -183,10 +183,10 @@ get_logging (SoupServerMessage *msg,
 }
 
 static gboolean
-is_form_request (SoupServerMessage *msg)
+is_form_request (SwHttpMessage *msg)
 {
   const char *type = soup_message_headers_get_content_type (
-    soup_server_message_get_request_headers (msg), NULL);
+    sw_http_message_get_request_headers (msg), NULL);
 
   return type != NULL && g_ascii_strcasecmp (type, "application/x-www-form-urlencoded") == 0;
 }
@@ -195,10 +195,10 @@ is_form_request (SoupServerMessage *msg)
  * which the model accepts for the numbers too. "ephemeral=true" keeps the level for
  * this run only. NULL when it has answered the request itself. */
 static JsonNode *
-logging_form_body (SoupServerMessage *msg,
-                   gboolean          *ephemeral)
+logging_form_body (SwHttpMessage *msg,
+                   gboolean      *ephemeral)
 {
-  SoupMessageBody *request = soup_server_message_get_request_body (msg);
+  SoupMessageBody *request = sw_http_message_get_request_body (msg);
   g_autoptr(GBytes) bytes = soup_message_body_flatten (request);
   g_autofree char *text = NULL;
   g_autoptr(GHashTable) form = NULL;
@@ -229,11 +229,11 @@ logging_form_body (SoupServerMessage *msg,
 }
 
 static void
-put_logging (SoupServerMessage *msg,
-             GHashTable        *params,
-             gpointer           user_data)
+put_logging (SwHttpMessage *msg,
+             GHashTable    *params,
+             gpointer       user_data)
 {
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
+  SoupMessageHeaders *headers = sw_http_message_get_request_headers (msg);
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonNode) result = NULL;
   g_autoptr(GError) error = NULL;

@@ -17,9 +17,9 @@
 /* The scopes a request asks for: a CSV string or an array of strings; absent, null or
  * empty means read. FALSE (answered) when the member is neither. */
 static gboolean
-requested_scopes (SoupServerMessage *msg,
-                  JsonObject        *object,
-                  SwScopes          *scopes)
+requested_scopes (SwHttpMessage *msg,
+                  JsonObject    *object,
+                  SwScopes      *scopes)
 {
   JsonNode *member = json_object_get_member (object, "scopes");
   g_autoptr(GString) csv = g_string_new (NULL);
@@ -64,9 +64,9 @@ requested_scopes (SoupServerMessage *msg,
 }
 
 static void
-post_token (SoupServerMessage *msg,
-            GHashTable        *params,
-            gpointer           user_data)
+post_token (SwHttpMessage *msg,
+            GHashTable    *params,
+            gpointer       user_data)
 {
   SwStore *store = user_data;
   SwAuthContext *context = sw_auth_context_get (msg);
@@ -134,9 +134,9 @@ post_token (SoupServerMessage *msg,
 }
 
 static void
-get_tokens (SoupServerMessage *msg,
-            GHashTable        *params,
-            gpointer           user_data)
+get_tokens (SwHttpMessage *msg,
+            GHashTable    *params,
+            gpointer       user_data)
 {
   SwStore *store = user_data;
   SwAuthContext *context = sw_auth_context_get (msg);
@@ -160,9 +160,9 @@ get_tokens (SoupServerMessage *msg,
 }
 
 static void
-delete_token (SoupServerMessage *msg,
-              GHashTable        *params,
-              gpointer           user_data)
+delete_token (SwHttpMessage *msg,
+              GHashTable    *params,
+              gpointer       user_data)
 {
   SwStore *store = user_data;
   SwAuthContext *context = sw_auth_context_get (msg);
@@ -187,9 +187,9 @@ delete_token (SoupServerMessage *msg,
 }
 
 static void
-delete_token_permanent (SoupServerMessage *msg,
-                        GHashTable        *params,
-                        gpointer           user_data)
+delete_token_permanent (SwHttpMessage *msg,
+                        GHashTable    *params,
+                        gpointer       user_data)
 {
   SwStore *store = user_data;
   SwAuthContext *context = sw_auth_context_get (msg);
@@ -204,7 +204,7 @@ delete_token_permanent (SoupServerMessage *msg,
 
   /* 204 has no body; respond_text still adds the security headers. */
   sw_http_respond_text (msg, SOUP_STATUS_NO_CONTENT, "text/plain", g_strdup (""));
-  soup_message_headers_remove (soup_server_message_get_response_headers (msg), "Content-Type");
+  soup_message_headers_remove (sw_http_message_get_response_headers (msg), "Content-Type");
 }
 
 void

@@ -13,7 +13,7 @@
 
 G_BEGIN_DECLS
 
-/* One thread that serves HTTP: its own GMainContext, SoupServer and listening socket.
+/* One thread that serves HTTP: its own GMainContext, HTTP core and listening socket.
  * SwServer runs several on one port; see sw-server.c for why. */
 typedef struct _SwServerWorker SwServerWorker;
 

@@ -21,8 +21,8 @@ SW_DEPS=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev libsoup-3.0-dev
   libjson-glib-dev libsqlite3-dev libxml2-dev libgdk-pixbuf-2.0-dev
   libsecret-1-dev libcrypt-dev libsodium-dev nettle-dev
-  # GIO's TLS backend (GnuTLS), for HTTPS with --tls-cert/--tls-key
-  glib-networking
+  # the HTTP core's TLS (--tls-cert/--tls-key); GIO's TLS backend, for the test clients
+  libgnutls28-dev glib-networking
   # data files: translations, .desktop and metainfo validation, settings schemas
   gettext desktop-file-utils appstream gsettings-desktop-schemas
   # what a GTK window needs to draw on a bare machine: fonts, SVG icons
