@@ -42,13 +42,12 @@
 
 #define API_PREFIX "/api/v1"
 
-/* Requests are served by several threads, none of them the GUI's, so a burst of
- * requests never stutters the window and a busy window never delays a request. Each
- * thread (sw-server-worker.c) has its own GMainContext, SoupServer and listening socket
- * on the same port (SO_REUSEPORT), and the kernel spreads new connections over them.
- * (libsoup's listener gives up for good on a failed accept(), so the threads cannot
- * share one socket.) sw_server_start() returns once every socket is bound, so callers
- * learn about a busy port synchronously. */
+/* Requests are served by threads of their own, never the GUI's, so a burst of requests
+ * never stutters the window and a busy window never delays a request. Each thread
+ * (sw-server-worker.c) has its own GMainContext, HTTP core and listening socket on the
+ * same port (SO_REUSEPORT), and the kernel spreads new connections over them evenly,
+ * where threads sharing one socket would race for every accept(). sw_server_start()
+ * returns once every socket is bound, so callers learn about a busy port synchronously. */
 #define LISTEN_BACKLOG 511
 
 struct _SwServer
@@ -371,12 +370,15 @@ open_listeners (SwServer  *self,
   return g_steal_pointer (&listeners);
 }
 
-/* Two threads at least, so one slow request (a large page, a hash check) never holds
- * up the rest; more than four buys nothing for an API this size. */
+/* Half the processors, one to four. The HTTP core answers a request in microseconds, so
+ * one thread keeps up with nginx's single worker; a second thread on a machine whose
+ * clients take the other cores only gets descheduled, and its connections wait a whole
+ * time slice (bench/README.md: at 64 connections on two cores, p99 4.5–5.3 ms with two
+ * threads, about 2 ms with one). Handlers must be quick; long work belongs in jobs. */
 static guint
 worker_count (void)
 {
-  return CLAMP (g_get_num_processors (), 2, 4);
+  return CLAMP (g_get_num_processors () / 2, 1, 4);
 }
 
 gboolean
