@@ -617,9 +617,9 @@ read_framing (SwHttpConnection *self)
     }
   else if (encoding == SOUP_ENCODING_CONTENT_LENGTH)
     {
-      const char *length = soup_message_headers_get_one (headers, "Content-Length");
+      const char *length = soup_message_headers_get_list (headers, "Content-Length");
 
-      /* Digits only: two different lengths arrive as "5, 6". */
+      /* Digits only, and only one: two lengths are joined into "5, 6". */
       if (!is_decimal (length) || strlen (length) > 15)
         {
           refuse (self, SOUP_STATUS_BAD_REQUEST, _("The request’s Content-Length is not valid"));
