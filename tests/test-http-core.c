@@ -485,6 +485,61 @@ test_drain (Fixture       *fixture,
   g_assert_cmpint (fixture->finished, ==, -1);
 }
 
+static void
+spin_for (guint ms)
+{
+  gint64 end = g_get_monotonic_time () + ms * G_TIME_SPAN_MILLISECOND;
+
+  while (g_get_monotonic_time () < end)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static void
+test_timeouts (Fixture       *fixture,
+               gconstpointer  data)
+{
+  g_autofree char *stalled = NULL;
+  g_autofree char *idle = NULL;
+  Client stream_client = {
+    .request = "GET /endless HTTP/1.1\r\nHost: x\r\n\r\n",
+    .until = "0\r\n\r\n",
+  };
+  g_autofree char *streamed = NULL;
+  GThread *thread;
+  gint64 start;
+
+  _sw_http_core_set_timeouts (fixture->core, 200);
+
+  /* Half a request, then nothing: closed without an answer, long before the client's
+   * own 10 s receive timeout would end the wait. */
+  start = g_get_monotonic_time ();
+  stalled = exchange (fixture, "GET /echo HTTP/1.1\r\nHo");
+  g_assert_cmpstr (stalled, ==, "");
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  /* Answered and kept alive, then closed for being idle. */
+  start = g_get_monotonic_time ();
+  idle = exchange (fixture, "GET /echo HTTP/1.1\r\nHost: x\r\n\r\n");
+  g_assert_true (g_str_has_prefix (idle, "HTTP/1.1 200 OK\r\n"));
+  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+
+  /* An event stream waits for its events as long as it takes. */
+  stream_client.port = fixture->port;
+  stream_client.answer = g_string_new (NULL);
+  thread = g_thread_new ("client", client_thread, &stream_client);
+  while (fixture->stream == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  spin_for (1000);
+  g_assert_cmpint (fixture->finished, ==, -1);
+  sw_http_message_end_stream (fixture->stream, FALSE);
+  g_clear_pointer (&fixture->stream, sw_http_message_unref);
+  while (!g_atomic_int_get (&stream_client.done))
+    g_main_context_iteration (NULL, TRUE);
+  g_thread_join (thread);
+  streamed = g_string_free (stream_client.answer, FALSE);
+  g_assert_true (g_str_has_suffix (streamed, "5\r\nhello\r\n0\r\n\r\n"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -509,6 +564,8 @@ main (int   argc,
               test_client_leaves_stream, fixture_teardown);
   g_test_add ("/http-core/drain", Fixture, NULL, fixture_setup,
               test_drain, fixture_teardown);
+  g_test_add ("/http-core/timeouts", Fixture, NULL, fixture_setup,
+              test_timeouts, fixture_teardown);
 
   return g_test_run ();
 }

@@ -261,7 +261,7 @@ test_unknown_field_and_artist (Fixture       *fixture,
       sw_test_reply_assert_error (&reply, cases[i].status);
     }
 
-  /* An encoded NUL in the path is refused by libsoup before any route sees it. */
+  /* An encoded NUL in the path is refused. */
   {
     g_auto(SwTestReply) reply = { 0 };
 

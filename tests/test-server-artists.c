@@ -260,7 +260,7 @@ test_list_bad_input (Fixture       *fixture,
       sw_test_reply_assert_error (&reply, 400);
     }
 
-  /* A bad escape in the URL is refused by libsoup before any route sees it. */
+  /* A bad escape in the URL is refused before any route sees it. */
   {
     g_auto(SwTestReply) reply = { 0 };
 

@@ -96,14 +96,10 @@ assert_refused (Fixture    *fixture,
   g_assert_cmpuint (status, >=, 400);
   g_assert_cmpuint (status, !=, 500);
   g_assert_cmpuint (status, <, 600);
-  /* libsoup itself answers some broken requests (400) before we see them, without a
-   * body; whenever there is a body, it is our envelope. */
-  if (body[0] != '\0')
-    {
-      g_assert_true (json_parser_load_from_data (parser, body, -1, NULL));
-      g_assert_true (json_object_has_member (json_node_get_object (
-                       json_parser_get_root (parser)), "error"));
-    }
+  /* Whoever refuses it, the HTTP core or a route, answers with the envelope. */
+  g_assert_true (json_parser_load_from_data (parser, body, -1, NULL));
+  g_assert_true (json_object_has_member (json_node_get_object (
+                   json_parser_get_root (parser)), "error"));
 }
 
 static char *
@@ -197,9 +193,9 @@ test_odd_paths_and_headers (Fixture       *fixture,
     "Connection: close\r\n\r\n",
     "GET /api/v1/auth/me?apikey=%ff%fe HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
     "BREW /api/v1/health HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n",
+    "POST /api/v1/settings HTTP/1.1\r\nHost: x\r\nContent-Length: -5\r\n"
+    "Connection: close\r\n\r\n",
   };
-  /* Not here: "Content-Length: -5". libsoup 3.2 answers it, but logs a GLib warning
-   * on the way, which the test harness treats as fatal. */
 
   for (guint i = 0; i < G_N_ELEMENTS (requests); i++)
     assert_refused (fixture, requests[i], strlen (requests[i]));

@@ -28,8 +28,6 @@
 
 #define READ_SIZE 16384
 #define MAX_CHUNK_LINE 1024
-#define LINGER_TIMEOUT_S 2
-#define HANDSHAKE_TIMEOUT_S 15
 /* RFC 6585; libsoup 3.2 has no name for it. */
 #define STATUS_HEADER_FIELDS_TOO_LARGE 431
 
@@ -109,7 +107,8 @@ sw_http_connection_new (SwHttpCore       *core,
   self->out = g_string_sized_new (1024);
   self->state = tls != NULL ? STATE_HANDSHAKE : STATE_HEAD;
   self->deadline = g_get_monotonic_time () +
-                   (tls != NULL ? HANDSHAKE_TIMEOUT_S : SW_HTTP_REQUEST_TIMEOUT_S) * G_USEC_PER_SEC;
+                   sw_http_core_get_timeout_us (core, tls != NULL ? SW_HTTP_TIMEOUT_HANDSHAKE
+                                                                  : SW_HTTP_TIMEOUT_REQUEST);
   return self;
 }
 
@@ -145,9 +144,9 @@ sw_http_connection_is_idle (SwHttpConnection *self)
 
 static void
 set_deadline (SwHttpConnection *self,
-              int               seconds)
+              SwHttpTimeout     timeout)
 {
-  self->deadline = seconds > 0 ? g_get_monotonic_time () + seconds * G_USEC_PER_SEC : G_MAXINT64;
+  self->deadline = g_get_monotonic_time () + sw_http_core_get_timeout_us (self->core, timeout);
 }
 
 static void
@@ -263,8 +262,8 @@ read_input (SwHttpConnection *self)
       return FALSE;
     }
 
-  if (read_now > 0 && self->state != STATE_LINGER)
-    set_deadline (self, SW_HTTP_REQUEST_TIMEOUT_S);
+  if (read_now > 0 && (self->state == STATE_HEAD || self->state == STATE_BODY))
+    set_deadline (self, SW_HTTP_TIMEOUT_REQUEST);
   return TRUE;
 }
 
@@ -288,7 +287,7 @@ flush (SwHttpConnection *self)
         {
           watch (self, (self->tls != NULL && !self->tls_want_write ? EPOLLIN : EPOLLOUT) |
                        EPOLLRDHUP);
-          set_deadline (self, SW_HTTP_WRITE_TIMEOUT_S);
+          set_deadline (self, SW_HTTP_TIMEOUT_WRITE);
           return FALSE;
         }
       sw_http_connection_close (self);
@@ -297,6 +296,9 @@ flush (SwHttpConnection *self)
 
   g_string_truncate (self->out, 0);
   self->out_sent = 0;
+  /* The client took it all: a stream may wait for its next event as long as it likes. */
+  if (self->state == STATE_RESPONSE)
+    self->deadline = G_MAXINT64;
   return TRUE;
 }
 
@@ -483,7 +485,7 @@ reset_for_next_request (SwHttpConnection *self)
   self->wrote_pending = 0;
   self->response_complete = FALSE;
   self->head_scanned = 0;
-  set_deadline (self, SW_HTTP_IDLE_TIMEOUT_S);
+  set_deadline (self, SW_HTTP_TIMEOUT_IDLE);
 }
 
 static void
@@ -536,7 +538,7 @@ refuse (SwHttpConnection *self,
     }
   self->keep_alive = FALSE;
   self->state = STATE_LINGER;
-  set_deadline (self, LINGER_TIMEOUT_S);
+  set_deadline (self, SW_HTTP_TIMEOUT_LINGER);
 }
 
 static void
@@ -545,7 +547,7 @@ dispatch (SwHttpConnection *self)
   SwHttpMessage *msg = self->msg;
 
   self->state = STATE_RESPONSE;
-  set_deadline (self, 0);
+  self->deadline = G_MAXINT64;
 
   self->dispatching = TRUE;
   sw_http_core_dispatch (self->core, msg);
@@ -944,7 +946,7 @@ handshake (SwHttpConnection *self)
     }
 
   self->state = STATE_HEAD;
-  set_deadline (self, SW_HTTP_REQUEST_TIMEOUT_S);
+  set_deadline (self, SW_HTTP_TIMEOUT_REQUEST);
   if (read_input (self))
     run (self);
 }

@@ -24,7 +24,15 @@
 /* How many epoll events, and new connections, one turn of the main loop takes. */
 #define MAX_EVENTS 64
 /* Timeouts are checked this often, while there are connections. */
-#define SWEEP_INTERVAL_S 2
+#define SWEEP_INTERVAL_MS 2000
+
+static const gint64 default_timeouts_s[SW_HTTP_N_TIMEOUTS] = {
+  [SW_HTTP_TIMEOUT_IDLE] = 60,
+  [SW_HTTP_TIMEOUT_REQUEST] = 30,
+  [SW_HTTP_TIMEOUT_WRITE] = 60,
+  [SW_HTTP_TIMEOUT_HANDSHAKE] = 15,
+  [SW_HTTP_TIMEOUT_LINGER] = 2,
+};
 
 typedef struct
 {
@@ -53,6 +61,9 @@ struct _SwHttpCore
 
   gint64 date_second;
   char date_header[64];
+
+  gint64 timeouts_us[SW_HTTP_N_TIMEOUTS];
+  guint sweep_interval_ms;
 };
 
 static void
@@ -186,7 +197,10 @@ sweep_start (SwHttpCore *core)
   if (core->sweep_source != NULL)
     return;
 
-  core->sweep_source = g_timeout_source_new_seconds (SWEEP_INTERVAL_S);
+  /* Whole seconds let the system bundle the wakeups, unless a test wants them fast. */
+  core->sweep_source = core->sweep_interval_ms % 1000 == 0
+                       ? g_timeout_source_new_seconds (core->sweep_interval_ms / 1000)
+                       : g_timeout_source_new (core->sweep_interval_ms);
   g_source_set_callback (core->sweep_source, sweep_cb, core, NULL);
   g_source_attach (core->sweep_source, core->context);
 }
@@ -206,6 +220,9 @@ sw_http_core_new (int                 listen_fd,
   core->context = g_main_context_ref (context);
   core->dispatch = dispatch;
   core->dispatch_data = user_data;
+  core->sweep_interval_ms = SWEEP_INTERVAL_MS;
+  for (guint i = 0; i < SW_HTTP_N_TIMEOUTS; i++)
+    core->timeouts_us[i] = default_timeouts_s[i] * G_USEC_PER_SEC;
   core->epoll_fd = epoll_create1 (EPOLL_CLOEXEC);
   if (core->epoll_fd < 0 || epoll_ctl (core->epoll_fd, EPOLL_CTL_ADD, listen_fd, &event) < 0)
     g_error ("Cannot set up epoll for the server: %s", g_strerror (errno));
@@ -255,6 +272,22 @@ sw_http_core_drain (SwHttpCore *core,
     }
   free_closed (core);
   check_drained (core);
+}
+
+gint64
+sw_http_core_get_timeout_us (SwHttpCore    *core,
+                             SwHttpTimeout  timeout)
+{
+  return core->timeouts_us[timeout];
+}
+
+void
+_sw_http_core_set_timeouts (SwHttpCore *core,
+                            guint       ms)
+{
+  for (guint i = 0; i < SW_HTTP_N_TIMEOUTS; i++)
+    core->timeouts_us[i] = ms * G_TIME_SPAN_MILLISECOND;
+  core->sweep_interval_ms = MAX (ms / 2, 1);
 }
 
 guint

@@ -42,11 +42,22 @@ void        sw_http_core_shutdown        (SwHttpCore         *core);
 /* After sw_http_core_shutdown(), on any thread. */
 void        sw_http_core_free            (SwHttpCore         *core);
 
-/* Connection timeouts, in seconds: between requests, while a request or its body is
- * arriving, while a response waits for the client to read, and for a TLS handshake. */
-#define SW_HTTP_IDLE_TIMEOUT_S      60
-#define SW_HTTP_REQUEST_TIMEOUT_S   30
-#define SW_HTTP_WRITE_TIMEOUT_S     60
+/* How long a connection may wait, by what it waits for. */
+typedef enum
+{
+  SW_HTTP_TIMEOUT_IDLE,         /* the next request: 60 s */
+  SW_HTTP_TIMEOUT_REQUEST,      /* the rest of a request that has begun: 30 s */
+  SW_HTTP_TIMEOUT_WRITE,        /* the client to take the response: 60 s */
+  SW_HTTP_TIMEOUT_HANDSHAKE,    /* a TLS handshake: 15 s */
+  SW_HTTP_TIMEOUT_LINGER,       /* the client to close after a refusal: 2 s */
+  SW_HTTP_N_TIMEOUTS
+} SwHttpTimeout;
+
+gint64      sw_http_core_get_timeout_us  (SwHttpCore         *core,
+                                          SwHttpTimeout       timeout);
+/* For tests: every timeout becomes @ms, checked every @ms / 2. */
+void        _sw_http_core_set_timeouts   (SwHttpCore         *core,
+                                          guint               ms);
 /* The request line and headers together. */
 #define SW_HTTP_MAX_HEAD            (64 * 1024)
 
