@@ -218,18 +218,31 @@ client_thread (gpointer data)
   return NULL;
 }
 
-static void
-run_client (Fixture *fixture,
-            Client  *client)
+static GThread *
+start_client (Fixture *fixture,
+              Client  *client)
 {
-  GThread *thread;
-
   client->port = fixture->port;
   client->answer = g_string_new (NULL);
-  thread = g_thread_new ("client", client_thread, client);
+  return g_thread_new ("client", client_thread, client);
+}
+
+/* Serves until the client is done; returns what it received. */
+static char *
+finish_client (Client  *client,
+               GThread *thread)
+{
   while (!g_atomic_int_get (&client->done))
     g_main_context_iteration (NULL, TRUE);
   g_thread_join (thread);
+  return g_string_free (g_steal_pointer (&client->answer), FALSE);
+}
+
+static char *
+run_client (Fixture *fixture,
+            Client  *client)
+{
+  return finish_client (client, start_client (fixture, client));
 }
 
 /* Sends @request and returns everything the server said before it closed. */
@@ -239,8 +252,7 @@ exchange (Fixture    *fixture,
 {
   Client client = { .request = request };
 
-  run_client (fixture, &client);
-  return g_string_free (client.answer, FALSE);
+  return run_client (fixture, &client);
 }
 
 static guint
@@ -308,8 +320,7 @@ test_expect_continue (Fixture       *fixture,
   };
   g_autofree char *answer = NULL;
 
-  run_client (fixture, &client);
-  answer = g_string_free (client.answer, FALSE);
+  answer = run_client (fixture, &client);
   g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\n"));
   g_assert_cmpstr (body_of (body_of (answer)), ==, "POST ping");
 }
@@ -381,8 +392,7 @@ test_http_1_0 (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (closed, "HTTP/1.1 200 OK\r\n"));
   g_assert_nonnull (strstr (closed, "\r\nConnection: close\r\n"));
 
-  run_client (fixture, &kept);
-  answer = g_string_free (kept.answer, FALSE);
+  answer = run_client (fixture, &kept);
   g_assert_nonnull (strstr (answer, "\r\nConnection: keep-alive\r\n"));
 }
 
@@ -434,8 +444,7 @@ test_client_leaves_stream (Fixture       *fixture,
     .until = "5\r\nhello\r\n",
   };
 
-  run_client (fixture, &client);
-  g_string_free (client.answer, TRUE);
+  g_free (run_client (fixture, &client));
 
   /* The client closed without a word: the stream finishes, incomplete. */
   while (fixture->finished == -1)
@@ -464,9 +473,7 @@ test_drain (Fixture       *fixture,
   GThread *thread;
 
   /* A stream in flight holds the drain up until its handler ends it. */
-  client.port = fixture->port;
-  client.answer = g_string_new (NULL);
-  thread = g_thread_new ("client", client_thread, &client);
+  thread = start_client (fixture, &client);
   while (fixture->stream == NULL)
     g_main_context_iteration (NULL, TRUE);
 
@@ -476,10 +483,7 @@ test_drain (Fixture       *fixture,
   g_clear_pointer (&fixture->stream, sw_http_message_unref);
   g_assert_true (fixture->drained);
 
-  while (!g_atomic_int_get (&client.done))
-    g_main_context_iteration (NULL, TRUE);
-  g_thread_join (thread);
-  answer = g_string_free (client.answer, FALSE);
+  answer = finish_client (&client, thread);
   g_assert_true (g_str_has_suffix (answer, "5\r\nhello\r\n0\r\n\r\n"));
   /* Ended by its handler, so its finished callback did not run. */
   g_assert_cmpint (fixture->finished, ==, -1);
@@ -524,19 +528,14 @@ test_timeouts (Fixture       *fixture,
   g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
 
   /* An event stream waits for its events as long as it takes. */
-  stream_client.port = fixture->port;
-  stream_client.answer = g_string_new (NULL);
-  thread = g_thread_new ("client", client_thread, &stream_client);
+  thread = start_client (fixture, &stream_client);
   while (fixture->stream == NULL)
     g_main_context_iteration (NULL, TRUE);
   spin_for (1000);
   g_assert_cmpint (fixture->finished, ==, -1);
   sw_http_message_end_stream (fixture->stream, FALSE);
   g_clear_pointer (&fixture->stream, sw_http_message_unref);
-  while (!g_atomic_int_get (&stream_client.done))
-    g_main_context_iteration (NULL, TRUE);
-  g_thread_join (thread);
-  streamed = g_string_free (stream_client.answer, FALSE);
+  streamed = finish_client (&stream_client, thread);
   g_assert_true (g_str_has_suffix (streamed, "5\r\nhello\r\n0\r\n\r\n"));
 }
 

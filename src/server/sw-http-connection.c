@@ -28,6 +28,7 @@
 
 #define READ_SIZE 16384
 #define MAX_CHUNK_LINE 1024
+#define OUT_KEEP_SIZE (64 * 1024)
 /* RFC 6585; libsoup 3.2 has no name for it. */
 #define STATUS_HEADER_FIELDS_TOO_LARGE 431
 
@@ -104,7 +105,7 @@ sw_http_connection_new (SwHttpCore       *core,
   self->tls = tls;
   self->watched = SW_HTTP_CONNECTION_INITIAL_EVENTS;
   self->in = g_byte_array_sized_new (READ_SIZE);
-  self->out = g_string_sized_new (1024);
+  self->out = g_string_sized_new (OUT_KEEP_SIZE / 16);
   self->state = tls != NULL ? STATE_HANDSHAKE : STATE_HEAD;
   self->deadline = g_get_monotonic_time () +
                    sw_http_core_get_timeout_us (core, tls != NULL ? SW_HTTP_TIMEOUT_HANDSHAKE
@@ -294,6 +295,12 @@ flush (SwHttpConnection *self)
       return FALSE;
     }
 
+  /* A large response's buffer is not kept for the life of the connection. */
+  if (self->out->allocated_len > OUT_KEEP_SIZE)
+    {
+      g_string_free (self->out, TRUE);
+      self->out = g_string_sized_new (OUT_KEEP_SIZE / 16);
+    }
   g_string_truncate (self->out, 0);
   self->out_sent = 0;
   /* The client took it all: a stream may wait for its next event as long as it likes. */
@@ -977,6 +984,9 @@ sw_http_connection_handle (SwHttpConnection *self,
       break;
 
     case STATE_LINGER:
+      /* The refusal itself may still be waiting to be sent. */
+      if (self->out_sent < self->out->len)
+        break;
       if (!read_input (self))
         return;
       self->in_start = self->in->len;
