@@ -354,6 +354,8 @@ test_malformed_requests (Fixture       *fixture,
   assert_refused (fixture, "GARBAGE\r\n\r\n", 400);
   assert_refused (fixture, "GET /echo HTTP/2.0\r\nHost: x\r\n\r\n", 505);
   assert_refused (fixture, "GET /%zz HTTP/1.1\r\nHost: x\r\n\r\n", 400);
+  assert_refused (fixture, "GET /echo HTTP/1.1\r\n\r\n", 400);
+  assert_refused (fixture, "GET /echo HTTP/1.1\r\nHost: a\r\nHost: b\r\n\r\n", 400);
   /* Two lengths that disagree are how requests are smuggled. */
   assert_refused (fixture, "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n"
                            "Content-Length: 6\r\n\r\nhello!", 400);

@@ -662,6 +662,7 @@ read_head (SwHttpConnection *self)
   g_autoptr(GError) error = NULL;
   SoupHTTPVersion version;
   SoupMessageHeaders *headers;
+  const char *host;
   guint status;
 
   /* Empty lines before a request are allowed (RFC 9112, 2.2). */
@@ -715,6 +716,14 @@ read_head (SwHttpConnection *self)
   soup_message_headers_unref (self->msg->request_headers);
   self->msg->request_headers = headers;
   sw_http_core_request_started (self->core);
+
+  /* RFC 9112, 3.2: exactly one Host, required from HTTP/1.1 clients. */
+  host = soup_message_headers_get_list (headers, "Host");
+  if ((host == NULL && version == SOUP_HTTP_1_1) || (host != NULL && strchr (host, ',') != NULL))
+    {
+      refuse (self, SOUP_STATUS_BAD_REQUEST, _("The request needs exactly one Host header"));
+      return TRUE;
+    }
 
   self->msg->uri = request_uri (self, target, &error);
   if (self->msg->uri == NULL)
