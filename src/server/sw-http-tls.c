@@ -107,6 +107,9 @@ session_result (SwHttpTlsSession *session,
                 gssize            ret,
                 gboolean         *want_write)
 {
+  /* A finished transfer waits for nothing: keeping an old "write" would have the
+   * connection watch for writability it does not need, which is always there. */
+  *want_write = FALSE;
   if (ret >= 0)
     return ret;
 
