@@ -123,6 +123,8 @@ dispatch_cb (SwHttpMessage *msg,
       sw_http_message_stream (msg, NULL, endless_finished_cb, fixture);
       soup_message_body_append (body, SOUP_MEMORY_STATIC, "hello", 5);
     }
+  else if (strcmp (path, "/silent") != 0)
+    sw_http_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
   /* "/silent" answers nothing at all: the core must. */
 }
 
@@ -167,9 +169,11 @@ typedef struct
 {
   guint port;
   const char *request;
+  gsize length;                 /* of @request, if it may hold NULs */
   const char *wait_for;
   const char *rest;
   const char *until;
+  gboolean half_close;          /* shut the sending side after the request */
   GString *answer;
   gboolean server_closed;       /* rather than the client's receive timeout ending it */
   gint done;
@@ -198,7 +202,10 @@ client_thread (gpointer data)
   setsockopt (fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, sizeof timeout);
   g_assert_cmpint (connect (fd, (struct sockaddr *) &address, sizeof address), ==, 0);
   /* The server may refuse and close before reading all of it. */
-  (void) !send (fd, client->request, strlen (client->request), MSG_NOSIGNAL);
+  (void) !send (fd, client->request, client->length > 0 ? client->length : strlen (client->request),
+                MSG_NOSIGNAL);
+  if (client->half_close)
+    shutdown (fd, SHUT_WR);
 
   while ((n = recv (fd, buffer, sizeof buffer, 0)) > 0)
     {
@@ -541,6 +548,66 @@ test_timeouts (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (streamed, "5\r\nhello\r\n0\r\n\r\n"));
 }
 
+/* Random damage to good requests: whatever arrives, the server answers or closes, and
+ * keeps serving. Seeded by GTest, so a failure can be replayed with --seed. */
+static void
+test_mutated_requests (Fixture       *fixture,
+                       gconstpointer  data)
+{
+  static const char *const seeds[] = {
+    "GET /echo HTTP/1.1\r\nHost: x\r\n\r\n",
+    "POST /echo HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\n\r\nhello",
+    "PUT /echo HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+    "5\r\nhello\r\n0\r\n\r\n",
+    "POST /echo HTTP/1.1\r\nHost: x\r\nExpect: 100-continue\r\nContent-Length: 2\r\n\r\nhi",
+    "GET /length HTTP/1.0\r\nConnection: keep-alive\r\n\r\n",
+    "HEAD /chunked HTTP/1.1\r\nHost: x\r\n\r\n",
+  };
+  static const char alphabet[] = "\r\n :;,/%0123456789abcdefxyz-\t\0\377";
+  g_autofree char *last = NULL;
+
+  for (guint i = 0; i < 300; i++)
+    {
+      g_autoptr(GString) request = g_string_new (NULL);
+      guint n_seeds = g_test_rand_int_range (1, 3);
+      Client client = { .half_close = TRUE };
+
+      for (guint j = 0; j < n_seeds; j++)
+        {
+          const char *seed = seeds[g_test_rand_int_range (0, G_N_ELEMENTS (seeds))];
+
+          g_string_append (request, seed);
+        }
+      for (guint j = g_test_rand_int_range (0, 6); j > 0; j--)
+        {
+          guint at = g_test_rand_int_range (0, request->len);
+          char byte = alphabet[g_test_rand_int_range (0, sizeof alphabet - 1)];
+
+          switch (g_test_rand_int_range (0, 3))
+            {
+            case 0:
+              g_string_erase (request, at, 1);
+              break;
+            case 1:
+              g_string_insert_c (request, at, byte);
+              break;
+            default:
+              request->str[at] = byte;
+              break;
+            }
+        }
+
+      client.request = request->str;
+      client.length = request->len;
+      g_free (run_client (fixture, &client));
+      g_assert_true (client.server_closed);
+    }
+
+  last = exchange (fixture, "GET /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  g_assert_true (g_str_has_suffix (last, "\r\n\r\nGET "));
+  g_assert_cmpuint (sw_http_core_get_n_in_flight (fixture->core), ==, 0);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -567,6 +634,8 @@ main (int   argc,
               test_drain, fixture_teardown);
   g_test_add ("/http-core/timeouts", Fixture, NULL, fixture_setup,
               test_timeouts, fixture_teardown);
+  g_test_add ("/http-core/mutated-requests", Fixture, NULL, fixture_setup,
+              test_mutated_requests, fixture_teardown);
 
   return g_test_run ();
 }
