@@ -436,12 +436,19 @@ test_streamed_bodies (Fixture       *fixture,
                                                 "Connection: close\r\n\r\n");
   g_autofree char *length = exchange (fixture, "GET /length HTTP/1.1\r\nHost: x\r\n"
                                                "Connection: close\r\n\r\n");
+  g_autofree char *old_client = exchange (fixture, "GET /chunked HTTP/1.0\r\n\r\n");
 
   g_assert_nonnull (strstr (chunked, "\r\nTransfer-Encoding: chunked\r\n"));
   g_assert_cmpstr (body_of (chunked), ==, "1\r\na\r\n1\r\nb\r\n0\r\n\r\n");
 
   g_assert_nonnull (strstr (length, "\r\nContent-Length: 9\r\n"));
   g_assert_cmpstr (body_of (length), ==, "abcdefdef");
+
+  /* An HTTP/1.0 client cannot take chunks: the stream ends when the connection does. */
+  g_assert_null (strstr (old_client, "Transfer-Encoding"));
+  g_assert_null (strstr (old_client, "Content-Length"));
+  g_assert_nonnull (strstr (old_client, "\r\nConnection: close\r\n"));
+  g_assert_cmpstr (body_of (old_client), ==, "ab");
   g_assert_cmpuint (sw_http_core_get_n_in_flight (fixture->core), ==, 0);
 }
 

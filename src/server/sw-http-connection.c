@@ -323,7 +323,8 @@ append_status_line (GString    *out,
   g_string_append (out, "\r\n");
 }
 
-/* @length: of the body, or -1 for chunked, or -2 for a status that has no body. */
+/* @length: of the body, or -1 for chunked, or -2 for no framing header (a status
+ * without a body, or an HTTP/1.0 stream that ends when the connection closes). */
 static void
 append_head (SwHttpConnection *self,
              gint64            length)
@@ -426,7 +427,7 @@ begin_stream (SwHttpConnection *self)
   if (length < 0 && !self->response_chunked)
     self->keep_alive = FALSE;
 
-  append_head (self, !has_body ? -2 : self->response_chunked ? -1 : length);
+  append_head (self, !has_body ? -2 : self->response_chunked ? -1 : length >= 0 ? length : -2);
   if (!has_body || is_head_request (msg))
     self->response_complete = TRUE;
 }
