@@ -516,16 +516,8 @@ refuse (SwHttpConnection *self,
         guint             status,
         const char       *message)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-  g_autofree char *body = NULL;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, message);
-  json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  body = json_to_string (root, FALSE);
+  g_autoptr(JsonNode) envelope = sw_http_error_envelope (message);
+  g_autofree char *body = json_to_string (envelope, FALSE);
 
   g_string_truncate (self->out, 0);
   self->out_sent = 0;

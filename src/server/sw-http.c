@@ -68,22 +68,28 @@ sw_http_respond_text (SwHttpMessage *msg,
 
 /* The contract's error envelope: {"error": "..."}; "details" is added by callers
  * that have field-level problems to report. */
-void
-sw_http_respond_error (SwHttpMessage *msg,
-                       guint          status,
-                       const char    *message)
+JsonNode *
+sw_http_error_envelope (const char *message)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) body = NULL;
-
-  g_return_if_fail (message != NULL);
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "error");
   json_builder_add_string_value (builder, message);
   json_builder_end_object (builder);
-  body = json_builder_get_root (builder);
+  return json_builder_get_root (builder);
+}
 
+void
+sw_http_respond_error (SwHttpMessage *msg,
+                       guint          status,
+                       const char    *message)
+{
+  g_autoptr(JsonNode) body = NULL;
+
+  g_return_if_fail (message != NULL);
+
+  body = sw_http_error_envelope (message);
   sw_http_respond_json (msg, status, body);
 }
 

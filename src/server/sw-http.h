@@ -48,5 +48,7 @@ void sw_http_respond_text  (SwHttpMessage *msg,
 void sw_http_respond_error (SwHttpMessage *msg,
                             guint          status,
                             const char    *message);
+/* {"error": @message}, for answers written without a message (the HTTP core's). */
+JsonNode *sw_http_error_envelope (const char *message);
 
 G_END_DECLS
