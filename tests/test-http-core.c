@@ -25,6 +25,7 @@ typedef struct
 
   /* What the streaming handlers saw. */
   SwHttpMessage *stream;        /* an endless stream, until it finishes */
+  SwHttpMessage *paused;        /* a request whose answer the test gives */
   int finished;                 /* -1 not yet, else the completed flag */
   gboolean drained;
 } Fixture;
@@ -123,6 +124,11 @@ dispatch_cb (SwHttpMessage *msg,
       sw_http_message_stream (msg, NULL, endless_finished_cb, fixture);
       soup_message_body_append (body, SOUP_MEMORY_STATIC, "hello", 5);
     }
+  else if (strcmp (path, "/paused") == 0)
+    {
+      fixture->paused = sw_http_message_ref (msg);
+      sw_http_message_pause (msg);
+    }
   else if (strcmp (path, "/silent") != 0)
     sw_http_message_set_status (msg, SOUP_STATUS_NOT_FOUND, NULL);
   /* "/silent" answers nothing at all: the core must. */
@@ -160,6 +166,7 @@ fixture_teardown (Fixture       *fixture,
   sw_http_core_shutdown (fixture->core);
   sw_http_core_free (fixture->core);
   g_assert_null (fixture->stream);
+  g_assert_null (fixture->paused);
   g_clear_object (&fixture->listener);
 }
 
@@ -555,6 +562,35 @@ test_timeouts (Fixture       *fixture,
   g_assert_true (g_str_has_suffix (streamed, "5\r\nhello\r\n0\r\n\r\n"));
 }
 
+static void
+test_paused_answer (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  Client first = { .request = "GET /paused HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n" };
+  g_autofree char *second = NULL;
+  g_autofree char *answer = NULL;
+  GThread *thread = start_client (fixture, &first);
+
+  while (fixture->paused == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  /* While its answer is being worked out, the thread serves other connections. */
+  second = exchange (fixture, "GET /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  g_assert_true (g_str_has_suffix (second, "\r\n\r\nGET "));
+  g_assert_false (g_atomic_int_get (&first.done));
+  g_assert_cmpuint (sw_http_core_get_n_in_flight (fixture->core), ==, 1);
+
+  sw_http_message_set_status (fixture->paused, SOUP_STATUS_ACCEPTED, NULL);
+  sw_http_message_set_response (fixture->paused, "text/plain", SOUP_MEMORY_STATIC, "later", 5);
+  sw_http_message_unpause (fixture->paused);
+  g_clear_pointer (&fixture->paused, sw_http_message_unref);
+
+  answer = finish_client (&first, thread);
+  g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 202 Accepted\r\n"));
+  g_assert_cmpstr (body_of (answer), ==, "later");
+  g_assert_cmpuint (sw_http_core_get_n_in_flight (fixture->core), ==, 0);
+}
+
 /* Random damage to good requests: whatever arrives, the server answers or closes, and
  * keeps serving. Seeded by GTest, so a failure can be replayed with --seed. */
 static void
@@ -639,6 +675,8 @@ main (int   argc,
               test_client_leaves_stream, fixture_teardown);
   g_test_add ("/http-core/drain", Fixture, NULL, fixture_setup,
               test_drain, fixture_teardown);
+  g_test_add ("/http-core/paused-answer", Fixture, NULL, fixture_setup,
+              test_paused_answer, fixture_teardown);
   g_test_add ("/http-core/timeouts", Fixture, NULL, fixture_setup,
               test_timeouts, fixture_teardown);
   g_test_add ("/http-core/mutated-requests", Fixture, NULL, fixture_setup,

@@ -541,19 +541,11 @@ refuse (SwHttpConnection *self,
   set_deadline (self, SW_HTTP_TIMEOUT_LINGER);
 }
 
+/* The handler has answered (or begun its stream): write it. */
 static void
-dispatch (SwHttpConnection *self)
+respond (SwHttpConnection *self)
 {
   SwHttpMessage *msg = self->msg;
-
-  self->state = STATE_RESPONSE;
-  self->deadline = G_MAXINT64;
-
-  self->dispatching = TRUE;
-  sw_http_core_dispatch (self->core, msg);
-  self->dispatching = FALSE;
-  if (self->state == STATE_CLOSED)
-    return;
 
   if (msg->status == SOUP_STATUS_NONE && !msg->streaming)
     {
@@ -566,6 +558,23 @@ dispatch (SwHttpConnection *self)
     begin_stream (self);
   else
     append_whole_response (self);
+}
+
+static void
+dispatch (SwHttpConnection *self)
+{
+  SwHttpMessage *msg = self->msg;
+
+  self->state = STATE_RESPONSE;
+  self->deadline = G_MAXINT64;
+
+  self->dispatching = TRUE;
+  sw_http_core_dispatch (self->core, msg);
+  self->dispatching = FALSE;
+  if (self->state == STATE_CLOSED || msg->paused)
+    return;
+
+  respond (self);
 }
 
 /* The request's URI from its target and Host, as libsoup's server built it: the path
@@ -914,6 +923,11 @@ run (SwHttpConnection *self)
 
       if (self->state == STATE_RESPONSE)
         {
+          if (self->msg != NULL && self->msg->paused)
+            {
+              watch (self, EPOLLRDHUP);
+              break;
+            }
           if (self->response_complete)
             {
               end_response (self);
@@ -1030,6 +1044,15 @@ sw_http_connection_resume (SwHttpConnection *self)
 {
   if (self->state != STATE_RESPONSE || self->dispatching)
     return;
+  run (self);
+}
+
+void
+sw_http_connection_unpause (SwHttpConnection *self)
+{
+  if (self->state != STATE_RESPONSE || self->dispatching)
+    return;
+  respond (self);
   run (self);
 }
 

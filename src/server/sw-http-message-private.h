@@ -34,6 +34,7 @@ struct _SwHttpMessage
   guint status;
   char *reason_phrase;
   GData *data;
+  gboolean paused;
 
   gboolean streaming;
   gboolean stream_ended;        /* by the handler: callbacks no longer run */
@@ -49,6 +50,7 @@ SwHttpMessage *sw_http_message_new (char       *method,
 
 /* Implemented by the connection, for the streaming functions. */
 void sw_http_connection_resume     (SwHttpConnection *connection);
+void sw_http_connection_unpause    (SwHttpConnection *connection);
 void sw_http_connection_end_stream (SwHttpConnection *connection,
                                     gboolean          abort);
 

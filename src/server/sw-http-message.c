@@ -186,6 +186,22 @@ sw_http_message_get_data (SwHttpMessage *msg,
 }
 
 void
+sw_http_message_pause (SwHttpMessage *msg)
+{
+  msg->paused = TRUE;
+}
+
+void
+sw_http_message_unpause (SwHttpMessage *msg)
+{
+  g_return_if_fail (msg->paused);
+
+  msg->paused = FALSE;
+  if (msg->connection != NULL)
+    sw_http_connection_unpause (msg->connection);
+}
+
+void
 sw_http_message_stream (SwHttpMessage     *msg,
                         SwHttpWroteFunc    wrote,
                         SwHttpFinishedFunc finished,

@@ -18,8 +18,11 @@ G_BEGIN_DECLS
  * thread that read it.
  *
  * A handler answers before it returns: the response is then written with a
- * Content-Length taken from the body. A handler that streams its body calls
- * sw_http_message_stream() instead; see there. */
+ * Content-Length taken from the body. A handler with slow work (a password hash) calls
+ * sw_http_message_pause(), does the work elsewhere, answers on the server thread and
+ * calls sw_http_message_unpause(), so that the thread serves other connections
+ * meanwhile. A handler that streams its body calls sw_http_message_stream(); see
+ * there. */
 typedef struct _SwHttpMessage SwHttpMessage;
 
 SwHttpMessage      *sw_http_message_ref                  (SwHttpMessage *msg);
@@ -51,6 +54,11 @@ void                sw_http_message_set_response         (SwHttpMessage *msg,
 void                sw_http_message_set_redirect         (SwHttpMessage *msg,
                                                           guint          status,
                                                           const char    *location);
+
+/* The answer comes later, from the server thread that dispatched the message: set it,
+ * then unpause. If the client has gone meanwhile, unpausing does nothing. */
+void                sw_http_message_pause                (SwHttpMessage *msg);
+void                sw_http_message_unpause              (SwHttpMessage *msg);
 
 /* Data that lives as long as the message, like g_object_set_data_full(). */
 void                sw_http_message_set_data             (SwHttpMessage *msg,

@@ -174,22 +174,91 @@ post_setup (SwHttpMessage *msg,
   respond_status (msg, SOUP_STATUS_CREATED, user->id);
 }
 
+/* A login checks a password hash (about 40 ms of CPU), so it runs on a thread of its
+ * own while the server thread serves other connections. */
+typedef struct
+{
+  AuthRoutes *routes;           /* outlives the server threads, so this callback too */
+  SwHttpMessage *msg;
+  char *address;
+  char *username;
+  char *password;
+
+  SwUser *user;                 /* results */
+  char *token;
+  GError *error;
+} Login;
+
+static void
+login_free (Login *login)
+{
+  sw_http_message_unref (login->msg);
+  g_free (login->address);
+  g_free (login->username);
+  g_free (login->password);
+  g_clear_object (&login->user);
+  g_free (login->token);
+  g_clear_error (&login->error);
+  g_free (login);
+}
+
+static void
+login_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Login *login = task_data;
+  SwStore *store = login->routes->store;
+
+  login->user = sw_auth_login (store, login->username, login->password, &login->error);
+  if (login->user != NULL)
+    login->token = sw_auth_create_session (store, login->user->id, NULL, &login->error);
+  g_task_return_boolean (task, TRUE);
+}
+
+/* Back on the server thread. */
+static void
+login_done_cb (GObject      *source_object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  Login *login = g_task_get_task_data (G_TASK (result));
+  SwHttpMessage *msg = login->msg;
+  g_autofree char *cookie = NULL;
+
+  if (login->user == NULL || login->token == NULL)
+    {
+      if (g_error_matches (login->error, SW_AUTH_ERROR, SW_AUTH_ERROR_INVALID_CREDENTIALS))
+        login_failed (login->routes, login->address);
+      sw_http_respond_gerror (msg, login->error);
+      sw_http_message_unpause (msg);
+      return;
+    }
+
+  /* Fixed 24 h sessions: a stolen cookie is useful for a bounded time at most. Over
+   * HTTPS it is Secure, so the browser never sends it over plain HTTP. */
+  cookie = g_strdup_printf ("session=%s; Path=/; %sHttpOnly; SameSite=Lax; Max-Age=%d",
+                            login->token, sw_http_message_is_tls (msg) ? "Secure; " : "",
+                            SW_SESSION_LIFETIME_SECONDS);
+  soup_message_headers_append (sw_http_message_get_response_headers (msg), "Set-Cookie",
+                               cookie);
+  respond_status (msg, SOUP_STATUS_OK, login->user->id);
+  sw_http_message_unpause (msg);
+}
+
 static void
 post_login (SwHttpMessage *msg,
             GHashTable    *params,
             gpointer       user_data)
 {
   AuthRoutes *routes = user_data;
-  SwStore *store = routes->store;
   const char *address = sw_http_message_get_remote_host (msg);
   const char *username = NULL;
   const char *password = NULL;
   g_autoptr(JsonNode) body = NULL;
-  g_autoptr(SwUser) user = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GDateTime) expires = NULL;
-  g_autofree char *token = NULL;
-  g_autofree char *cookie = NULL;
+  g_autoptr(GTask) task = NULL;
+  Login *login;
 
   if (!login_allowed (routes, address))
     {
@@ -205,30 +274,18 @@ post_login (SwHttpMessage *msg,
   if (body == NULL)
     return;
 
-  user = sw_auth_login (store, username, password, &error);
-  if (user == NULL)
-    {
-      if (g_error_matches (error, SW_AUTH_ERROR, SW_AUTH_ERROR_INVALID_CREDENTIALS))
-        login_failed (routes, address);
-      sw_http_respond_gerror (msg, error);
-      return;
-    }
+  login = g_new0 (Login, 1);
+  login->routes = routes;
+  login->msg = sw_http_message_ref (msg);
+  login->address = g_strdup (address);
+  login->username = g_strdup (username);
+  login->password = g_strdup (password);
 
-  token = sw_auth_create_session (store, user->id, &expires, &error);
-  if (token == NULL)
-    {
-      sw_http_respond_gerror (msg, error);
-      return;
-    }
-
-  /* Fixed 24 h sessions: a stolen cookie is useful for a bounded time at most. Over
-   * HTTPS it is Secure, so the browser never sends it over plain HTTP. */
-  cookie = g_strdup_printf ("session=%s; Path=/; %sHttpOnly; SameSite=Lax; Max-Age=%d", token,
-                            sw_http_message_is_tls (msg) ? "Secure; " : "",
-                            SW_SESSION_LIFETIME_SECONDS);
-  soup_message_headers_append (sw_http_message_get_response_headers (msg), "Set-Cookie",
-                               cookie);
-  respond_status (msg, SOUP_STATUS_OK, user->id);
+  sw_http_message_pause (msg);
+  task = g_task_new (NULL, NULL, login_done_cb, NULL);
+  g_task_set_source_tag (task, post_login);
+  g_task_set_task_data (task, login, (GDestroyNotify) login_free);
+  g_task_run_in_thread (task, login_thread);
 }
 
 static void

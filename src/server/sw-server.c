@@ -374,7 +374,8 @@ open_listeners (SwServer  *self,
  * one thread keeps up with nginx's single worker; a second thread on a machine whose
  * clients take the other cores only gets descheduled, and its connections wait a whole
  * time slice (bench/README.md: at 64 connections on two cores, p99 4.5–5.3 ms with two
- * threads, about 2 ms with one). Handlers must be quick; long work belongs in jobs. */
+ * threads, about 2 ms with one). So a handler must not hold its thread: slow work pauses
+ * the message (login's password check) or is a job. */
 static guint
 worker_count (void)
 {
