@@ -156,7 +156,8 @@ fixture_setup (Fixture       *fixture,
   fixture->port = g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (bound));
 
   fixture->core = sw_http_core_new (g_socket_get_fd (fixture->listener), NULL,
-                                    g_main_context_default (), dispatch_cb, fixture);
+                                    g_main_context_default (), dispatch_cb, fixture, &error);
+  g_assert_no_error (error);
 }
 
 static void

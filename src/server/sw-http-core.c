@@ -12,6 +12,7 @@
 
 #include <arpa/inet.h>
 #include <errno.h>
+#include <glib/gi18n.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
 #include <sys/epoll.h>
@@ -210,10 +211,27 @@ sw_http_core_new (int                 listen_fd,
                   SwHttpTls          *tls,
                   GMainContext       *context,
                   SwHttpDispatchFunc  dispatch,
-                  gpointer            user_data)
+                  gpointer            user_data,
+                  GError            **error)
 {
-  SwHttpCore *core = g_new0 (SwHttpCore, 1);
+  SwHttpCore *core;
   struct epoll_event event = { .events = EPOLLIN, .data.ptr = NULL };
+  int epoll_fd;
+
+  epoll_fd = epoll_create1 (EPOLL_CLOEXEC);
+  if (epoll_fd < 0 || epoll_ctl (epoll_fd, EPOLL_CTL_ADD, listen_fd, &event) < 0)
+    {
+      int saved_errno = errno;
+
+      if (epoll_fd >= 0)
+        close (epoll_fd);
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   _("Cannot watch the listening socket: %s"), g_strerror (saved_errno));
+      return NULL;
+    }
+
+  core = g_new0 (SwHttpCore, 1);
+  core->epoll_fd = epoll_fd;
 
   core->listen_fd = listen_fd;
   core->tls = tls;
@@ -223,9 +241,6 @@ sw_http_core_new (int                 listen_fd,
   core->sweep_interval_ms = SWEEP_INTERVAL_MS;
   for (guint i = 0; i < SW_HTTP_N_TIMEOUTS; i++)
     core->timeouts_us[i] = default_timeouts_s[i] * G_USEC_PER_SEC;
-  core->epoll_fd = epoll_create1 (EPOLL_CLOEXEC);
-  if (core->epoll_fd < 0 || epoll_ctl (core->epoll_fd, EPOLL_CTL_ADD, listen_fd, &event) < 0)
-    g_error ("Cannot set up epoll for the server: %s", g_strerror (errno));
 
   /* One file descriptor in the main loop for all connections. It may recurse: otherwise
    * GLib takes the descriptor out of its poll set and puts it back around every

@@ -24,12 +24,14 @@ typedef struct _SwHttpCore SwHttpCore;
 typedef void (*SwHttpDispatchFunc) (SwHttpMessage *msg,
                                     gpointer       user_data);
 
-/* Call on the thread that runs @context; @tls may be NULL. */
+/* Call on the thread that runs @context; @tls may be NULL. Fails only when the
+ * process is out of file descriptors or memory. */
 SwHttpCore *sw_http_core_new             (int                 listen_fd,
                                           SwHttpTls          *tls,
                                           GMainContext       *context,
                                           SwHttpDispatchFunc  dispatch,
-                                          gpointer            user_data);
+                                          gpointer            user_data,
+                                          GError            **error);
 /* Stops accepting, closes idle connections and closes each busy one when its response
  * is done; @drained runs once nothing is in flight (perhaps before this returns). */
 void        sw_http_core_drain           (SwHttpCore         *core,

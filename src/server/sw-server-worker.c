@@ -26,10 +26,12 @@ struct _SwServerWorker
   /* Server thread only. */
   GSource *drain_timeout;
 
-  /* Start handshake with the thread that calls sw_server_worker_start(). */
+  /* Start handshake with the thread that calls sw_server_worker_start(): once it is
+   * done, the thread owns its context, so invoking on it runs there. */
   GMutex start_mutex;
   GCond start_cond;
   gboolean start_done;
+  GError *start_error;
 };
 
 SwServerWorker *
@@ -68,9 +70,11 @@ drained_cb (gpointer user_data)
 }
 
 static void
-report_started (SwServerWorker *self)
+report_started (SwServerWorker *self,
+                GError         *error)
 {
   g_mutex_lock (&self->start_mutex);
+  self->start_error = error;
   self->start_done = TRUE;
   g_cond_signal (&self->start_cond);
   g_mutex_unlock (&self->start_mutex);
@@ -80,11 +84,17 @@ static gpointer
 worker_thread (gpointer data)
 {
   SwServerWorker *self = data;
+  GError *error = NULL;
 
   g_main_context_push_thread_default (self->context);
   self->core = sw_http_core_new (g_socket_get_fd (self->listener), self->tls, self->context,
-                                 dispatch_cb, self);
-  report_started (self);
+                                 dispatch_cb, self, &error);
+  report_started (self, error);
+  if (self->core == NULL)
+    {
+      g_main_context_pop_thread_default (self->context);
+      return NULL;
+    }
 
   g_main_loop_run (self->loop);
 
@@ -100,6 +110,7 @@ sw_server_worker_start (SwServerWorker   *self,
                         GError          **error)
 {
   g_autofree char *name = g_strdup_printf ("sw-server-%u", self->index);
+  GError *start_error;
 
   g_return_val_if_fail (self->thread == NULL, FALSE);
 
@@ -114,7 +125,15 @@ sw_server_worker_start (SwServerWorker   *self,
   g_mutex_lock (&self->start_mutex);
   while (!self->start_done)
     g_cond_wait (&self->start_cond, &self->start_mutex);
+  start_error = g_steal_pointer (&self->start_error);
   g_mutex_unlock (&self->start_mutex);
+
+  if (start_error != NULL)
+    {
+      sw_server_worker_join (self);
+      g_propagate_error (error, start_error);
+      return FALSE;
+    }
   return TRUE;
 }
 
