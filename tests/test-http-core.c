@@ -271,6 +271,18 @@ exchange (Fixture    *fixture,
   return run_client (fixture, &client);
 }
 
+/* One request that asks the server to close afterwards; returns the whole answer. */
+static char *
+fetch (Fixture    *fixture,
+       const char *method,
+       const char *path)
+{
+  g_autofree char *request = g_strdup_printf ("%s %s HTTP/1.1\r\nHost: x\r\n"
+                                              "Connection: close\r\n\r\n", method, path);
+
+  return exchange (fixture, request);
+}
+
 static guint
 count (const char *text,
        const char *needle)
@@ -390,7 +402,7 @@ test_malformed_requests (Fixture       *fixture,
   g_log_set_always_fatal (old_fatal);
 
   /* None of that hurt the server. */
-  answer = exchange (fixture, "GET /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  answer = fetch (fixture, "GET", "/echo");
   g_assert_true (g_str_has_prefix (answer, "HTTP/1.1 200 OK\r\n"));
   g_assert_cmpuint (sw_http_core_get_n_in_flight (fixture->core), ==, 0);
 }
@@ -418,12 +430,9 @@ static void
 test_head_and_no_content (Fixture       *fixture,
                           gconstpointer  data)
 {
-  g_autofree char *head = exchange (fixture, "HEAD /echo HTTP/1.1\r\nHost: x\r\n"
-                                             "Connection: close\r\n\r\n");
-  g_autofree char *declared = exchange (fixture, "HEAD /declared-length HTTP/1.1\r\nHost: x\r\n"
-                                                 "Connection: close\r\n\r\n");
-  g_autofree char *empty = exchange (fixture, "DELETE /empty HTTP/1.1\r\nHost: x\r\n"
-                                              "Connection: close\r\n\r\n");
+  g_autofree char *head = fetch (fixture, "HEAD", "/echo");
+  g_autofree char *declared = fetch (fixture, "HEAD", "/declared-length");
+  g_autofree char *empty = fetch (fixture, "DELETE", "/empty");
 
   /* The length the GET would have, and no body. */
   g_assert_nonnull (strstr (head, "\r\nContent-Length: 5\r\n"));
@@ -440,10 +449,8 @@ static void
 test_streamed_bodies (Fixture       *fixture,
                       gconstpointer  data)
 {
-  g_autofree char *chunked = exchange (fixture, "GET /chunked HTTP/1.1\r\nHost: x\r\n"
-                                                "Connection: close\r\n\r\n");
-  g_autofree char *length = exchange (fixture, "GET /length HTTP/1.1\r\nHost: x\r\n"
-                                               "Connection: close\r\n\r\n");
+  g_autofree char *chunked = fetch (fixture, "GET", "/chunked");
+  g_autofree char *length = fetch (fixture, "GET", "/length");
   g_autofree char *old_client = exchange (fixture, "GET /chunked HTTP/1.0\r\n\r\n");
 
   g_assert_nonnull (strstr (chunked, "\r\nTransfer-Encoding: chunked\r\n"));
@@ -576,7 +583,7 @@ test_paused_answer (Fixture       *fixture,
     g_main_context_iteration (NULL, TRUE);
 
   /* While its answer is being worked out, the thread serves other connections. */
-  second = exchange (fixture, "GET /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  second = fetch (fixture, "GET", "/echo");
   g_assert_true (g_str_has_suffix (second, "\r\n\r\nGET "));
   g_assert_false (g_atomic_int_get (&first.done));
   g_assert_cmpuint (sw_http_core_get_n_in_flight (fixture->core), ==, 1);
@@ -647,7 +654,7 @@ test_mutated_requests (Fixture       *fixture,
       g_assert_true (client.server_closed);
     }
 
-  last = exchange (fixture, "GET /echo HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n");
+  last = fetch (fixture, "GET", "/echo");
   g_assert_true (g_str_has_suffix (last, "\r\n\r\nGET "));
   g_assert_cmpuint (sw_http_core_get_n_in_flight (fixture->core), ==, 0);
 }

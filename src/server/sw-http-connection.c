@@ -12,7 +12,6 @@
 
 #include <errno.h>
 #include <glib/gi18n.h>
-#include <json-glib/json-glib.h>
 #include <sys/epoll.h>
 #include <sys/socket.h>
 #include <unistd.h>

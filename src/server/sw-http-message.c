@@ -69,12 +69,6 @@ sw_http_message_get_uri (SwHttpMessage *msg)
   return msg->uri;
 }
 
-SoupHTTPVersion
-sw_http_message_get_http_version (SwHttpMessage *msg)
-{
-  return msg->version;
-}
-
 SoupMessageHeaders *
 sw_http_message_get_request_headers (SwHttpMessage *msg)
 {

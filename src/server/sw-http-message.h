@@ -32,7 +32,6 @@ const char         *sw_http_message_get_method           (SwHttpMessage *msg);
 /* http or https, the Host the client asked for, and the path and query as sent
  * (percent-encoded). */
 GUri               *sw_http_message_get_uri              (SwHttpMessage *msg);
-SoupHTTPVersion     sw_http_message_get_http_version     (SwHttpMessage *msg);
 SoupMessageHeaders *sw_http_message_get_request_headers  (SwHttpMessage *msg);
 SoupMessageBody    *sw_http_message_get_request_body     (SwHttpMessage *msg);
 SoupMessageHeaders *sw_http_message_get_response_headers (SwHttpMessage *msg);
